@@ -1,0 +1,28 @@
+"""The order-status table and the escalation ladder, drawn in HTML and CSS from the data."""
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .errors import key_path
+from .refs import RenderContext
+from .render import render
+
+
+def status_table_block(ctx: RenderContext, _arg: str | None = None) -> Markup:
+    """`<!-- guide:status-table -->`"""
+    rows = []
+    for i, row in enumerate(ctx.guide["order_statuses"]):
+        where = f"{ctx.guide.file} ({key_path(('order_statuses', i))})"
+        rows.append({"id": row["id"], "status": row["status"], "cancel": ctx.inline(row["cancel"], where),
+                     "return": ctx.inline(row["return"], where)})
+    return render("status_table.html", rows=rows)
+
+
+def escalation_block(ctx: RenderContext, _arg: str | None = None) -> Markup:
+    """`<!-- guide:escalation -->`"""
+    steps = []
+    for i, step in enumerate(ctx.guide["escalation"]):
+        where = f"{ctx.guide.file} ({key_path(('escalation', i))})"
+        steps.append({"id": step["id"], "title": step["title"], "text": ctx.inline(step["text"], where),
+                      "href": ctx.url_for(step["link"], where)})
+    return render("escalation.html", steps=steps)

@@ -1,0 +1,41 @@
+"""The one error type a content editor sees: a short Korean message that names the file, the line where
+the YAML loader knows it, the key path (in English, as written in the file) and what is expected."""
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+
+
+class GuideDataError(PluginError):
+    """A mistake in the data file or in a page that an editor can fix. Never shown with a traceback."""
+
+    def __init__(self, file: str, problem: str, *, line: int | None = None, column: int | None = None,
+                 key_path: str | None = None, found: str | None = None, expected: str | None = None):
+        self.file, self.line, self.column, self.key_path = file, line, column, key_path
+        self.problem, self.found, self.expected = problem, found, expected
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        lines = [f"{where}: {self.problem}"]
+        if self.key_path:
+            lines.append(f"  위치(key path): {self.key_path}")
+        if self.found is not None:
+            lines.append(f"  지금 값: {self.found}")
+        if self.expected:
+            lines.append(f"  필요한 것: {self.expected}")
+        return "\n".join(lines)
+
+
+def key_path(parts) -> str:
+    """('checklists', 2, 'items', 4, 'id') -> 'checklists[2].items[4].id'"""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(파일 전체)"
