@@ -1,0 +1,77 @@
+"""Helpers the tests and the scripts share: building the site, serving it on loopback, starting
+Chromium the way this machine allows."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
+NO_BROWSER = (
+    "No Chromium to drive. Install Debian's browser and Korean fonts as root: "
+    "`apt-get update && apt-get install -y chromium fonts-noto-cjk poppler-utils` "
+    "(CI's .ci/run does this), or install Playwright's own browser where it can be downloaded."
+)
+
+
+def build_site(dest: Path, config: Path | None = None, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` in a subprocess, the way an editor runs it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)]
+    if config:
+        cmd += ["--config-file", str(config)]
+    return subprocess.run(cmd, cwd=config.parent if config else ROOT, env=env, capture_output=True, text=True)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class SiteServer:
+    """Serves a built site on 127.0.0.1 with a free port, in a thread."""
+
+    def __init__(self, directory: Path):
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def launch_chromium(playwright, **kwargs):
+    """Playwright's own Chromium when it is installed, else Debian's /usr/bin/chromium.
+    Raises RuntimeError with instructions when neither exists."""
+    try:
+        return playwright.chromium.launch(args=CHROMIUM_ARGS, **kwargs)
+    except Exception as own_error:  # noqa: BLE001 - any failure means "not installed here"
+        system = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+        if not system:
+            raise RuntimeError(f"{NO_BROWSER}\n(Playwright said: {str(own_error).splitlines()[0]})") from None
+        return playwright.chromium.launch(executable_path=system, args=CHROMIUM_ARGS, **kwargs)
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every HTML page of a built site as a URL path ('' for home, 'payment/' ...), 404 excluded."""
+    pages = []
+    for html in sorted(site.rglob("index.html")):
+        rel = html.parent.relative_to(site).as_posix()
+        if rel.startswith(("assets", "search")):
+            continue
+        pages.append("" if rel == "." else rel + "/")
+    return pages

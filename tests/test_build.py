@@ -1,0 +1,78 @@
+"""The real site builds under `strict: true` with no warning, every page comes from Markdown plus the
+data file, and no text is copied from the source guide."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from support import ROOT, SHARED
+
+
+def test_strict_build_has_no_warnings(built_site):
+    _, result = built_site
+    assert "WARNING" not in result.stderr, result.stderr
+
+
+def test_every_nav_page_is_built(built_site):
+    site, _ = built_site
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    for entry in config["nav"]:
+        (src,) = entry.values()
+        out = site / ("index.html" if src == "index.md" else src.removesuffix(".md") + "/index.html")
+        assert out.exists(), src
+
+
+def test_no_fact_reference_or_block_marker_survives(built_site):
+    site, _ = built_site
+    for html in site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "{{" not in text and "guide:" not in text, html
+
+
+def test_nothing_written_into_docs(built_site):
+    tracked = subprocess.run(["git", "status", "--porcelain", "--", "docs"], cwd=ROOT, capture_output=True, text=True)
+    untracked = [l for l in tracked.stdout.splitlines() if l.startswith("??")]
+    assert not untracked, untracked
+
+
+def test_data_file_is_not_published(built_site):
+    site, _ = built_site
+    assert not (site / "data").exists()
+
+
+def test_every_page_names_itself_unofficial_and_dated(built_site):
+    site, _ = built_site
+    for html in site.rglob("index.html"):
+        if html.parent.name in ("search",):
+            continue
+        text = html.read_text(encoding="utf-8")
+        assert "비공식 안내서" in text, html
+        assert re.search(r"확인한 날: 20\d\d-\d\d-\d\d", text), html
+
+
+def test_register_is_haeyo_throughout():
+    """One register: no 합니다체 sentence endings in pages or data text."""
+    formal = re.compile(r"(습니다|합니다|됩니다|입니다|십시오)[.!?]?(\s|$)")
+    files = list((ROOT / "docs").rglob("*.md")) + [ROOT / "docs/data/guide.yml"] + list((ROOT / "hooks").rglob("*.py")) \
+        + list((ROOT / "hooks").rglob("*.html")) + list((ROOT / "overrides").rglob("*.html"))
+    hits = [f"{f.relative_to(ROOT)}: {m.group(0)}" for f in files for m in formal.finditer(f.read_text(encoding="utf-8"))]
+    assert not hits, hits
+
+
+def test_section_a_facts_appear_in_data():
+    data = (ROOT / "docs/data/guide.yml").read_text(encoding="utf-8")
+    for needle in ["상담원 연결", "상담원 채팅", "24시간", "09:00–18:00", "주말·공휴일", "value: 30", "value: 3", "value: 2",
+                   "1372", "강제 중재", "승인 번호", "완충재", "모델명", "발주 확인", "주문 취소", "7"]:
+        assert needle in data, needle
+
+
+def test_source_guide_is_not_copied():
+    tool = SHARED / "tools" / "seed_overlap.py"
+    seed = sorted((SHARED / "seed").glob("*.txt"))
+    assert tool.exists() and seed, f"../shared is missing next to the project ({SHARED})"
+    result = subprocess.run([sys.executable, str(tool), ".", str(seed[0]), "40"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,90 @@
+"""The data loader: the real file loads; broken files end in one GuideDataError naming place and key."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from guidekit.data import load_guide, parse_yaml
+from guidekit.errors import GuideDataError, key_path
+from support import ROOT
+
+DATA = ROOT / "docs" / "data" / "guide.yml"
+SCHEMA = ROOT / "docs" / "data" / "guide.schema.json"
+
+
+def load_text(tmp_path: Path, text: str):
+    f = tmp_path / "guide.yml"
+    f.write_text(text, encoding="utf-8")
+    return load_guide(f, SCHEMA, "docs/data/guide.yml")
+
+
+def test_real_data_loads_with_every_fact_dated():
+    guide = load_guide(DATA, SCHEMA)
+    assert len(guide.facts) >= 30
+    for fact in guide.facts.values():
+        assert fact.checked_date.year >= 2026
+        assert fact.confidence in {"guide", "official", "conflict"}
+
+
+def test_dates_stay_text_not_yaml_timestamps():
+    data, _ = parse_yaml("checked: 2026-02-06\n", "x.yml")
+    assert data == {"checked": "2026-02-06"}
+
+
+def test_marks_give_line_of_each_key():
+    _, marks = parse_yaml("a:\n  b:\n    - x\n    - id: y\n", "x.yml")
+    assert marks[("a", "b")][0] == 2
+    assert marks[("a", "b", 1, "id")][0] == 4
+
+
+def test_key_path_reads_like_the_file():
+    assert key_path(("checklists", 2, "items", 4, "id")) == "checklists[2].items[4].id"
+
+
+def test_duplicate_key_is_reported_with_line(tmp_path):
+    text = DATA.read_text(encoding="utf-8").replace("  chatbot_hours:\n", "  agent_hours:\n    kind: text\n    value: x\n    label: x\n    source: source guide\n    confidence: guide\n    checked: 2026-02-06\n  chatbot_hours:\n", 1)
+    with pytest.raises(GuideDataError) as err:
+        load_text(tmp_path, text)
+    assert "agent_hours" in str(err.value) and "두 번" in str(err.value)
+    assert err.value.line is not None
+
+
+def test_wrong_type_names_key_path_and_expectation(tmp_path):
+    text = DATA.read_text(encoding="utf-8").replace("    value: 30\n    unit: 분", "    value: 서른\n    unit: 분", 1)
+    with pytest.raises(GuideDataError) as err:
+        load_text(tmp_path, text)
+    msg = str(err.value)
+    assert "facts.points_wait_minutes.value" in msg
+    assert "정수" in msg
+    assert err.value.line == text[: text.index("value: 서른")].count("\n") + 1
+
+
+def test_missing_required_key(tmp_path):
+    text = DATA.read_text(encoding="utf-8").replace("    label: 챗봇 운영 시간\n", "", 1)
+    with pytest.raises(GuideDataError) as err:
+        load_text(tmp_path, text)
+    assert "facts.chatbot_hours" in str(err.value) and "'label'" in str(err.value)
+
+
+def test_yaml_syntax_error_has_line_and_hint(tmp_path):
+    with pytest.raises(GuideDataError) as err:
+        load_text(tmp_path, "meta:\n  site_title: a\n\tfacts: {}\n")
+    assert err.value.line == 3
+    assert "탭" in str(err.value)
+
+
+def test_empty_and_wrong_encoding(tmp_path):
+    with pytest.raises(GuideDataError, match="비어"):
+        load_text(tmp_path, "   \n")
+    f = tmp_path / "guide.yml"
+    f.write_bytes("meta: 한글".encode("cp949"))
+    with pytest.raises(GuideDataError, match="UTF-8"):
+        load_guide(f, SCHEMA, "docs/data/guide.yml")
+
+
+def test_duplicate_ids_in_a_list(tmp_path):
+    text = DATA.read_text(encoding="utf-8").replace("  - id: preparing\n", "  - id: requested\n", 1)
+    with pytest.raises(GuideDataError) as err:
+        load_text(tmp_path, text)
+    assert "order_statuses[1].id" in str(err.value)
