@@ -45,7 +45,7 @@ def sources_page_markdown(guide: Guide) -> str:
         if not facts:
             continue
         parts.append(f"## {title} {{#{conf}}}\n")
-        parts.append(str(render("sources_table.html", facts=[_row(f, guide) for f in facts])) + "\n")
+        parts.append(str(render("sources_table.html", facts=[_row(f, guide) for f in facts], label=title)) + "\n")
     parts.append("## 공식 출처에서 찾지 못한 것 {#not-found}\n")
     parts.append(
         "카카오 고객센터 전화번호, 상담원 운영 시간의 공식 안내, 중복 결제를 처리하는 카카오의 공식 절차, "

@@ -1,0 +1,198 @@
+"""Browser audit helpers the accessibility tests and the `make audit` / `make screenshots` scripts share:
+the three views we check (desktop, phone, dark phone), axe-core injected from the pinned npm package,
+the page types of a built site (discovered, not listed), a gzip server like a real host, and the
+first-load weight of a page."""
+from __future__ import annotations
+
+import gzip
+import io
+import http.server
+import json
+import threading
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+from support import ROOT
+
+VENDOR = ROOT / "tests" / "vendor"
+AXE_JS = VENDOR / "node_modules" / "axe-core" / "axe.min.js"
+NO_AXE = (
+    f"axe-core is not installed ({AXE_JS.relative_to(ROOT)} missing). Run `make node-tools` "
+    "(= `npm ci --omit=dev --prefix tests/vendor`; CI's .ci/run does it)."
+)
+# What makes a page fail: the two worst impact levels axe reports.
+BLOCKING = ("serious", "critical")
+
+
+@dataclass(frozen=True)
+class View:
+    name: str
+    width: int
+    height: int
+    dark: bool = False
+    mobile: bool = False
+
+    def context_options(self) -> dict:
+        opts = {"viewport": {"width": self.width, "height": self.height}, "locale": "ko-KR",
+                "color_scheme": "dark" if self.dark else "light"}
+        if self.mobile:
+            opts.update(device_scale_factor=2, is_mobile=True, has_touch=True)
+        return opts
+
+
+VIEWS = (
+    View("desktop", 1280, 900),
+    View("phone", 390, 844, mobile=True),
+    View("phone-dark", 390, 844, dark=True, mobile=True),
+)
+
+
+# ── axe ──────────────────────────────────────────────────────────────────────
+
+def axe_source() -> str:
+    if not AXE_JS.exists():
+        raise RuntimeError(NO_AXE)
+    return AXE_JS.read_text(encoding="utf-8")
+
+
+def run_axe(page, source: str) -> list[dict]:
+    """Inject axe into the loaded page and return its violations (every impact level)."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=source)
+    return page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {resultTypes: ['violations']});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary}))}));
+        }"""
+    )
+
+
+def blocking(violations: list[dict]) -> list[dict]:
+    return [v for v in violations if v["impact"] in BLOCKING]
+
+
+def describe(path: str, view: str, violations: list[dict]) -> list[str]:
+    lines = []
+    for v in violations:
+        first = v["nodes"][0] if v["nodes"] else {"target": "?", "summary": ""}
+        lines.append(f"/{path} [{view}] {v['impact']} {v['id']} ({len(v['nodes'])}×): {v['help']} — "
+                     f"{first['target']}: {first['summary'].splitlines()[-1] if first['summary'] else ''}")
+    return lines
+
+
+# ── page types ───────────────────────────────────────────────────────────────
+
+def page_types(site: Path, pages: list[str]) -> dict[str, str]:
+    """One representative URL path per kind of page, found in the built site so pages other branches
+    add are covered without a list here: the home page; 'topic' for the pages written by hand in
+    docs/ (they share one layout); every generated top-level page as its own type; nested pages
+    grouped by their first folder (e.g. every `checklists/x/` is one type)."""
+    written = {p.with_suffix("").as_posix() for p in (ROOT / "docs").glob("*.md")}
+    types: dict[str, str] = {}
+    for path in pages:
+        parts = path.strip("/").split("/") if path else []
+        if not parts:
+            kind = "home"
+        elif len(parts) > 1:
+            kind = parts[0] + "/*"
+        elif parts[0] in written:
+            kind = "topic"
+        else:
+            kind = parts[0]
+        types.setdefault(kind, path)
+    return types
+
+
+# ── serving like a host ──────────────────────────────────────────────────────
+
+_COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzip-encoded for text types when the client accepts it, as GitHub Pages does."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()
+            path = path / "index.html"
+        if not (path.suffix in _COMPRESSIBLE and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+class GzipServer:
+    """A built site on 127.0.0.1 (free port) with gzip, in a thread."""
+
+    def __init__(self, directory: Path):
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_GzipHandler, directory=str(directory)))
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+# ── first load ───────────────────────────────────────────────────────────────
+
+FIRST_LOAD_TYPES = ("document", "stylesheet", "script", "font")
+
+
+def first_load_bytes(browser, url: str) -> dict[str, int]:
+    """Gzipped bytes per resource type that a phone downloads to show `url` (HTML, CSS, JS, fonts;
+    images and the search index, fetched later or on demand, are left out), measured from the
+    responses' encoded sizes."""
+    context = browser.new_context(**VIEWS[1].context_options())
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    entries = page.evaluate(
+        """() => [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
+              .map(e => ({name: e.name, type: e.initiatorType, size: e.encodedBodySize + 0}))"""
+    )
+    context.close()
+    totals: dict[str, int] = {}
+    for e in entries:
+        kind = _kind(e["name"], e["type"])
+        if kind in FIRST_LOAD_TYPES:
+            totals[kind] = totals.get(kind, 0) + e["size"]
+    return totals
+
+
+def _kind(name: str, initiator: str) -> str:
+    path = urlparse(name).path
+    if initiator == "navigation" or path.endswith((".html", "/")):
+        return "document"
+    if path.endswith(".css"):
+        return "stylesheet"
+    if path.endswith(".js") and "/search/" not in path and "worker" not in path:
+        return "script"
+    if path.endswith((".woff", ".woff2", ".ttf", ".otf")):
+        return "font"
+    return "other"
+
+
+def to_json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def absolute(base: str, path: str) -> str:
+    return urljoin(base, path)
