@@ -1,0 +1,136 @@
+"""Every page of the built site in Chromium, in three views (desktop, 390 px phone, dark palette on the
+phone): axe-core finds no serious or critical violation, no console error and no request leaving the
+site; Korean lines break between words; the palette follows the system and its toggle works; the header
+title fits the phone; the home page's first load stays small."""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from support import site_pages
+from webaudit import VIEWS, GzipServer, axe_source, blocking, describe, first_load_bytes, run_axe
+
+pytestmark = pytest.mark.browser
+FIRST_LOAD_LIMIT = 70 * 1024
+
+
+@pytest.fixture(scope="module")
+def axe_js():
+    try:
+        return axe_source()
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=[v.name for v in VIEWS])
+def test_axe_finds_nothing_serious_on_any_page(view, built_site, site_url, browser, axe_js):
+    site, _ = built_site
+    pages = site_pages(site)
+    assert len(pages) >= 11
+    own_host = urlparse(site_url).netloc
+    context = browser.new_context(**view.context_options())
+    page = context.new_page()
+    seen = {"errors": [], "foreign": []}
+    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.on("request", lambda r: urlparse(r.url).scheme in ("http", "https") and urlparse(r.url).netloc != own_host
+            and seen["foreign"].append(r.url))
+    problems: list[str] = []
+    try:
+        for path in pages:
+            seen["errors"].clear(), seen["foreign"].clear()
+            page.goto(site_url + path, wait_until="networkidle")
+            scheme = page.get_attribute("body", "data-md-color-scheme")
+            if scheme != ("slate" if view.dark else "default"):
+                problems.append(f"/{path} [{view.name}]: palette {scheme} does not follow the system setting")
+            problems += describe(path, view.name, blocking(run_axe(page, axe_js)))
+            problems += [f"/{path} [{view.name}]: console error {e}" for e in seen["errors"]]
+            problems += [f"/{path} [{view.name}]: request left the site: {u}" for u in seen["foreign"]]
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+# Hangul words whose text is drawn on more than one line. A word runs up to a space or to a mark that
+# Korean may break after (/, ·, brackets); one wider than the whole line may still wrap (overflow-wrap).
+_SPLIT_WORDS = r"""() => {
+  const out = [];
+  const root = document.querySelector('article');
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!el || el.closest('table, pre, code, .md-typeset__scrollwrap') || !el.offsetParent) continue;
+    const lineWidth = el.closest('p, li, h1, h2, h3, h4, td, dd, summary, div')?.clientWidth || 0;
+    for (const m of node.data.matchAll(/[^\s\/·()\[\],]*[\uAC00-\uD7A3][^\s\/·()\[\],]*/g)) {
+      range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (tops.size > 1 && range.getBoundingClientRect().width < lineWidth) out.push(m[0]);
+    }
+  }
+  return out;
+}"""
+
+
+def test_korean_words_are_never_split_across_lines_on_a_phone(built_site, site_url, phone):
+    site, _ = built_site
+    problems = []
+    for path in site_pages(site):
+        phone.goto(site_url + path)
+        style = phone.evaluate("""() => { const s = getComputedStyle(document.querySelector('article p'));
+            return {wb: s.wordBreak, lh: parseFloat(s.lineHeight) / parseFloat(s.fontSize), font: s.fontFamily}; }""")
+        if style["wb"] != "keep-all" or style["lh"] < 1.6 or "Noto Sans CJK KR" not in style["font"]:
+            problems.append(f"/{path}: body text style {style}")
+        split = phone.evaluate(_SPLIT_WORDS)
+        if split:
+            problems.append(f"/{path}: words broken across lines: {split[:8]}")
+    assert not problems, "\n".join(problems)
+
+
+def test_long_urls_and_numbers_still_wrap_on_a_phone(built_site, site_url, phone):
+    """keep-all must not push a long unbroken string past the phone's edge."""
+    phone.goto(site_url)
+    width = phone.evaluate("""() => { const p = document.createElement('p');
+        p.textContent = '주문번호 202611260000123456789012345678 와 https://example.com/a/very/long/path/without/any/space/at/all';
+        document.querySelector('article').append(p); return p.scrollWidth - p.clientWidth; }""")
+    assert width <= 0
+
+
+def test_site_title_fits_the_phone_header(site_url, phone, browser):
+    phone.goto(site_url)
+    title = phone.locator(".md-header__topic").first
+    assert phone.locator(".guide-title--short").is_visible()
+    assert not phone.locator(".guide-title--long").is_visible()
+    assert title.evaluate("e => e.querySelector('.md-ellipsis').scrollWidth <= e.querySelector('.md-ellipsis').clientWidth")
+    desktop = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        desktop.goto(site_url)
+        assert desktop.locator(".guide-title--long").is_visible()
+        assert not desktop.locator(".guide-title--short").is_visible()
+    finally:
+        desktop.close()
+
+
+def test_palette_toggle_has_a_name_and_switches(site_url, phone):
+    phone.goto(site_url)
+    assert phone.get_attribute("body", "data-md-color-scheme") == "default"
+    toggle = phone.locator("form[data-md-component=palette] label:visible")
+    assert toggle.count() == 1
+    name = toggle.get_attribute("title")
+    assert name and name.strip()
+    assert phone.get_by_role("radio", name=name).count() == 1  # the input the label controls is named too
+    toggle.click()
+    phone.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    back = phone.locator("form[data-md-component=palette] label:visible")
+    assert back.get_attribute("title") != name
+    phone.reload()
+    assert phone.get_attribute("body", "data-md-color-scheme") == "slate", "the choice is remembered"
+
+
+def test_first_load_of_home_is_small(built_site, browser):
+    with GzipServer(built_site[0]) as server:
+        sizes = first_load_bytes(browser, server.url)
+    total = sum(sizes.values())
+    assert total <= FIRST_LOAD_LIMIT, f"first load {total / 1024:.1f} KiB > 70 KiB: {sizes}"
+    assert sizes.get("document") and sizes.get("stylesheet") and sizes.get("script")
