@@ -5,7 +5,11 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test install install-dev clean
+.PHONY: serve build test install install-dev clean node-tools audit screenshots share-card
+NPM_DIR := tests/vendor
+# npm ci empties node_modules, so a stamp inside it disappears whenever the tools are reinstalled.
+NODE_TEST := $(NPM_DIR)/node_modules/.for-tests
+NODE_AUDIT := $(NPM_DIR)/node_modules/.for-audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +23,17 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+$(NODE_TEST): $(NPM_DIR)/package-lock.json
+	npm ci --prefix $(NPM_DIR) --omit=dev --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(NODE_AUDIT): $(NPM_DIR)/package-lock.json
+	npm ci --prefix $(NPM_DIR) --no-audit --no-fund --loglevel=error
+	touch $@ $(NODE_TEST)
+
 install: $(VENV)/.runtime
-install-dev: $(VENV)/.dev
+install-dev: $(VENV)/.dev $(NODE_TEST)
+node-tools: $(NODE_TEST)  ## axe-core for the browser tests, pinned in tests/vendor/package-lock.json
 
 serve: install  ## build and serve on http://127.0.0.1:8000, rebuilding on every change
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -31,5 +44,14 @@ build: install  ## strict build into site/
 test: install-dev  ## every test: units, strict build, browser
 	$(BIN)/python -m pytest
 
+audit: install-dev $(NODE_AUDIT)  ## Lighthouse per page type, ours vs stock Material (not a gate)
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python scripts/audit.py $(AUDIT_ARGS)
+
+screenshots: install-dev  ## phone and desktop PNGs of each page type, light and dark, into screenshots/
+	$(BIN)/python scripts/screenshots.py
+
+share-card: install-dev  ## redraw docs/images/share-card.png (the link-preview image) from the data file
+	$(BIN)/python scripts/share_card.py
+
 clean:
-	rm -rf site $(VENV)
+	rm -rf site build screenshots $(VENV) $(NPM_DIR)/node_modules

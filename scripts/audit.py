@@ -1,0 +1,172 @@
+"""`make audit`: Lighthouse (mobile) on one page of each kind, for our site and for a stock Material build
+of the same Markdown, plus the gzipped first load of the home page. An audit to read, not a gate:
+Lighthouse's performance figure wobbles from run to run.
+
+How the stock site is made: our build runs once more with a small extra plugin that records every page's
+final Markdown (after the hooks have put in facts and generated blocks, with the page's front matter)
+and every page MkDocs generated in memory; that Markdown is then built with plain Material (language ko,
+the same Markdown extensions and nav, no custom_dir, no extra CSS or JS, no hooks, `font: false`
+because the audit runs offline). So both columns show the same words; only the theme work differs.
+
+Usage: python scripts/audit.py [--all] [--runs N]   (--all: every page, not one per kind)"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests"))
+sys.path.insert(0, str(HERE.parent / "hooks"))
+
+import yaml  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from support import ROOT, build_site, launch_chromium, site_pages  # noqa: E402
+from webaudit import GzipServer, first_load_bytes, page_types  # noqa: E402
+
+OUT = ROOT / "build" / "audit"
+LIGHTHOUSE = ROOT / "tests" / "vendor" / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+SHORT = {"performance": "perf", "accessibility": "a11y", "best-practices": "bp", "seo": "seo"}
+CHROME_FLAGS = "--no-sandbox --headless=new --disable-gpu --disable-background-networking --no-first-run"
+
+
+# ── the stock twin ───────────────────────────────────────────────────────────
+
+def _section(text: str, key: str) -> str:
+    """A top-level section of mkdocs.yml, copied as text (it may hold !!python tags)."""
+    m = re.search(rf"^{key}:.*?(?=^\S|\Z)", text, re.M | re.S)
+    return m.group(0) if m else ""
+
+
+def dump_markdown(dest: Path) -> None:
+    """Build our site once more and keep each page's final Markdown under `dest`."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.plugins import BasePlugin
+
+    class Dump(BasePlugin):
+        def on_page_markdown(self, markdown, page, config, files):
+            meta = {k: v for k, v in page.meta.items() if k in ("title", "description")}
+            front = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n" if meta else ""
+            target = dest / page.file.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(front + markdown, encoding="utf-8")
+            return markdown
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(OUT / "dump-site"))
+    config["plugins"]["audit-dump"] = Dump()
+    build(config)
+    for asset in (ROOT / "docs").rglob("*"):
+        rel = asset.relative_to(ROOT / "docs")
+        if asset.is_file() and asset.suffix != ".md" and rel.parts[0] not in ("data", "stylesheets", "javascripts"):
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(asset, dest / rel)
+
+
+def stock_config(docs: Path) -> Path:
+    ours = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    head = yaml.load("\n".join(_section(ours, k) for k in ("site_name", "site_description")), Loader=yaml.BaseLoader)
+    text = "\n".join([
+        f"site_name: {json.dumps(head['site_name'], ensure_ascii=False)}",
+        f"site_description: {json.dumps(head.get('site_description', ''), ensure_ascii=False)}",
+        f"docs_dir: {docs.name}",
+        "theme:\n  name: material\n  language: ko\n  font: false",
+        _section(ours, "markdown_extensions"),
+        _section(ours, "nav"),
+    ])
+    path = docs.parent / "mkdocs.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ── Lighthouse ───────────────────────────────────────────────────────────────
+
+def lighthouse(url: str, report: Path) -> dict[str, int]:
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    cmd = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+           f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}", "--locale=en"]
+    subprocess.run(cmd, env=env, check=True, capture_output=True, timeout=300)
+    data = json.loads(report.read_text(encoding="utf-8"))
+    scores = {c: round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES}
+    scores["failed"] = sorted(
+        a["id"] for c in CATEGORIES if c != "performance" for ref in data["categories"][c]["auditRefs"]
+        if (a := data["audits"][ref["id"]])["score"] is not None and a["score"] < 1 and ref["weight"] > 0)
+    return scores
+
+
+def median_scores(runs: list[dict]) -> dict:
+    out = {c: int(statistics.median(r[c] for r in runs)) for c in CATEGORIES}
+    out["failed"] = sorted({a for r in runs for a in r["failed"]})
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--all", action="store_true", help="audit every page, not one of each kind")
+    parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (median is shown)")
+    args = parser.parse_args()
+    if not LIGHTHOUSE.exists():
+        print("Lighthouse is missing: run `make audit` (it runs `npm ci --prefix tests/vendor`).", file=sys.stderr)
+        return 2
+    shutil.rmtree(OUT, ignore_errors=True)
+    OUT.mkdir(parents=True)
+    ours, stock_docs = OUT / "ours", OUT / "stock" / "docs"
+    result = build_site(ours)
+    if result.returncode:
+        print(result.stderr, file=sys.stderr)
+        return 1
+    dump_markdown(stock_docs)
+    result = build_site(OUT / "stock" / "site", config=stock_config(stock_docs))
+    if result.returncode:
+        print(result.stderr, file=sys.stderr)
+        return 1
+
+    pages = site_pages(ours)
+    kinds = {p or "home": p for p in pages} if args.all else page_types(ours, pages)
+    rows = []
+    with GzipServer(ours) as our_server, GzipServer(OUT / "stock" / "site") as stock_server:
+        for kind, path in kinds.items():
+            row = {"kind": kind, "path": "/" + path}
+            for name, server in (("ours", our_server), ("stock", stock_server)):
+                runs = [lighthouse(server.url + path, OUT / f"lh-{name}-{kind.replace('/', '_')}-{i}.json")
+                        for i in range(args.runs)]
+                row[name] = median_scores(runs)
+            rows.append(row)
+            print(f"  {kind}: ours {row['ours']} stock {row['stock']}", file=sys.stderr)
+        with sync_playwright() as p:
+            browser = launch_chromium(p)
+            load = {"ours": first_load_bytes(browser, our_server.url), "stock": first_load_bytes(browser, stock_server.url)}
+            browser.close()
+
+    print_table(rows, load)
+    (OUT / "report.json").write_text(json.dumps({"pages": rows, "first_load": load}, ensure_ascii=False, indent=2),
+                                     encoding="utf-8")
+    print(f"\nReports: {OUT.relative_to(ROOT)}/ (lh-*.json, report.json)")
+    return 0
+
+
+def print_table(rows: list[dict], load: dict) -> None:
+    cols = " ".join(f"{SHORT[c]:>4}" for c in CATEGORIES)
+    print(f"\nLighthouse {json.loads((LIGHTHOUSE.resolve().parent.parent / 'package.json').read_text())['version']}"
+          f" (mobile), ours vs stock Material on the same Markdown")
+    print(f"{'page type':<16} {'path':<22} | ours {cols} | stock {cols} | ours below 100 (not perf)")
+    for r in rows:
+        o = " ".join(f"{r['ours'][c]:>4}" for c in CATEGORIES)
+        s = " ".join(f"{r['stock'][c]:>4}" for c in CATEGORIES)
+        print(f"{r['kind']:<16} {r['path']:<22} |      {o} |       {s} | {', '.join(r['ours']['failed']) or '-'}")
+    for name, sizes in load.items():
+        total = sum(sizes.values())
+        parts = ", ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(sizes.items()))
+        print(f"first load of home, {name}: {total / 1024:.1f} KiB gzipped ({parts})")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

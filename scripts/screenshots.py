@@ -1,0 +1,64 @@
+"""`make screenshots`: one page of each kind (found in the built site, see tests/webaudit.page_types), as a
+390 px phone and a 1280 px desktop, light and dark, into screenshots/ (gitignored) for a person to look at.
+Phone shots are the first screen and the whole page; desktop shots the first screen.
+
+Usage: python scripts/screenshots.py [--all]   (--all: every page, not one per kind)"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from support import ROOT, build_site, launch_chromium, site_pages  # noqa: E402
+from webaudit import GzipServer, View, page_types  # noqa: E402
+
+OUT = ROOT / "screenshots"
+SHOTS = (
+    View("phone", 390, 844, mobile=True),
+    View("phone-dark", 390, 844, dark=True, mobile=True),
+    View("desktop", 1280, 900),
+    View("desktop-dark", 1280, 900, dark=True),
+)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--all", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="guide-shots-") as tmp:
+        site = Path(tmp)
+        result = build_site(site)
+        if result.returncode:
+            print(result.stderr, file=sys.stderr)
+            return 1
+        pages = site_pages(site)
+        kinds = {p.strip("/") or "home": p for p in pages} if args.all else page_types(site, pages)
+        shutil.rmtree(OUT, ignore_errors=True)
+        OUT.mkdir()
+        with GzipServer(site) as server, sync_playwright() as p:
+            browser = launch_chromium(p)
+            for view in SHOTS:
+                context = browser.new_context(**view.context_options())
+                page = context.new_page()
+                for kind, path in kinds.items():
+                    page.goto(server.url + path, wait_until="networkidle")
+                    name = kind.replace("/", "_").replace("*", "any")
+                    page.screenshot(path=str(OUT / f"{name}--{view.name}.png"))
+                    if view.mobile:
+                        page.screenshot(path=str(OUT / f"{name}--{view.name}-full.png"), full_page=True)
+                context.close()
+            browser.close()
+    for png in sorted(OUT.glob("*.png")):
+        print(png.relative_to(ROOT))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
