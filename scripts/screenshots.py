@@ -1,6 +1,7 @@
 """`make screenshots`: one page of each kind (found in the built site, see tests/webaudit.page_types), as a
 390 px phone and a 1280 px desktop, light and dark, into screenshots/ (gitignored) for a person to look at.
-Phone shots are the first screen and the whole page; desktop shots the first screen.
+Phone shots are the first screen, the last screen (footer) and the whole page; desktop shots the first
+screen.
 
 Usage: python scripts/screenshots.py [--all]   (--all: every page, not one per kind)"""
 from __future__ import annotations
@@ -53,6 +54,9 @@ def main() -> int:
                     page.screenshot(path=str(OUT / f"{name}--{view.name}.png"))
                     if view.mobile:
                         page.screenshot(path=str(OUT / f"{name}--{view.name}-full.png"), full_page=True)
+                        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+                        page.wait_for_timeout(300)
+                        page.screenshot(path=str(OUT / f"{name}--{view.name}-end.png"))
                 context.close()
             browser.close()
     for png in sorted(OUT.glob("*.png")):

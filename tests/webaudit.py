@@ -90,7 +90,7 @@ def page_types(site: Path, pages: list[str]) -> dict[str, str]:
     add are covered without a list here: the home page; 'topic' for the pages written by hand in
     docs/ (they share one layout); every generated top-level page as its own type; nested pages
     grouped by their first folder (e.g. every `checklists/x/` is one type)."""
-    written = {p.with_suffix("").as_posix() for p in (ROOT / "docs").glob("*.md")}
+    written = {p.stem for p in (ROOT / "docs").glob("*.md")}
     types: dict[str, str] = {}
     for path in pages:
         parts = path.strip("/").split("/") if path else []
