@@ -7,12 +7,11 @@ from __future__ import annotations
 import gzip
 import io
 import http.server
-import json
 import threading
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 from support import ROOT
 
@@ -85,12 +84,12 @@ def describe(path: str, view: str, violations: list[dict]) -> list[str]:
 
 # ── page types ───────────────────────────────────────────────────────────────
 
-def page_types(site: Path, pages: list[str]) -> dict[str, str]:
+def page_types(site: Path, pages: list[str], docs: Path = ROOT / "docs") -> dict[str, str]:
     """One representative URL path per kind of page, found in the built site so pages other branches
     add are covered without a list here: the home page; 'topic' for the pages written by hand in
     docs/ (they share one layout); every generated top-level page as its own type; nested pages
     grouped by their first folder (e.g. every `checklists/x/` is one type)."""
-    written = {p.stem for p in (ROOT / "docs").glob("*.md")}
+    written = {p.stem for p in docs.glob("*.md")}
     types: dict[str, str] = {}
     for path in pages:
         parts = path.strip("/").split("/") if path else []
@@ -188,11 +187,3 @@ def _kind(name: str, initiator: str) -> str:
     if path.endswith((".woff", ".woff2", ".ttf", ".otf")):
         return "font"
     return "other"
-
-
-def to_json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
-
-
-def absolute(base: str, path: str) -> str:
-    return urljoin(base, path)
