@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test install install-dev clean
+.PHONY: serve build test stale install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ build: install  ## strict build into site/
 
 test: install-dev  ## every test: units, strict build, browser
 	$(BIN)/python -m pytest
+
+stale: install  ## facts not checked for longer than mkdocs.yml's extra.fact_freshness.max_age_days
+	$(BIN)/python scripts/stale_facts.py
 
 clean:
 	rm -rf site $(VENV)

@@ -129,7 +129,8 @@ def _expected(error) -> str:
         return f"쓸 수 있는 키: {allowed}"
     if v == "type":
         types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        return " 또는 ".join(_TYPE_KO.get(t, t) for t in types)
+        named = " 또는 ".join(_TYPE_KO.get(t, t) for t in types)
+        return f"{named} — {schema['description']}" if schema.get("description") else named
     if v == "enum":
         return "다음 중 하나: " + ", ".join(map(str, error.validator_value))
     if v == "const":
@@ -162,8 +163,9 @@ def _problem(error) -> str:
 
 
 def _leaf(error):
-    """anyOf/allOf wrap the useful error; descend to the deepest, most specific one."""
-    while error.context:
+    """allOf/if-then wrap the useful error; descend to the most specific one, but stop at an anyOf
+    whose schema explains itself (its description beats 'does not match' from one alternative)."""
+    while error.context and not (isinstance(error.schema, dict) and error.schema.get("description")):
         error = sorted(error.context, key=lambda e: (-len(e.absolute_path), e.validator == "const"))[0]
     return error
 
@@ -173,18 +175,24 @@ def validate(data: Any, schema: dict, marks: Marks, file: str) -> None:
     errors = list(validator.iter_errors(data))
     if not errors:
         return
-    first = _leaf(min(errors, key=lambda e: (marks.get(tuple(e.absolute_path), (10**9, 0)), len(e.absolute_path))))
+    first = min(errors, key=lambda e: (marks.get(tuple(e.absolute_path), (10**9, 0)), len(e.absolute_path)))
     path = tuple(first.absolute_path)
+    if "propertyNames" in first.absolute_schema_path:
+        # jsonschema reports a bad key as an error on the mapping; point at the key itself
+        path = path + (first.instance,)
+        first.validator = "propertyNames"
+    else:
+        first = _leaf(first)
+        path = tuple(first.absolute_path)
     if first.validator == "additionalProperties" and isinstance(first.instance, dict):
         extra = [k for k in first.instance if k not in first.schema.get("properties", {})]
         if extra:
             path = path + (extra[0],)
-    if first.validator == "propertyNames":
-        bad = first.instance
-        path = path + (bad,) if isinstance(bad, str) else path
     line, col = _nearest_mark(marks, path)
     found = None
-    if first.validator not in ("required", "additionalProperties", "propertyNames"):
+    if first.validator == "propertyNames":
+        found = _describe(str(path[-1]))
+    elif first.validator not in ("required", "additionalProperties"):
         found = _describe(first.instance)
     raise GuideDataError(file, _problem(first), line=line, column=col, key_path=key_path(path),
                          found=found, expected=_expected(first))
@@ -238,6 +246,10 @@ class Guide:
 
     def line_of(self, *path) -> int | None:
         return _nearest_mark(self.marks, tuple(path))[0]
+
+    def where(self, *path) -> str:
+        """'docs/data/guide.yml:120 (scenarios[0].link)': how messages name a place in the data."""
+        return f"{self.file}:{self.line_of(*path)} ({key_path(path)})"
 
     @property
     def latest_check(self) -> str:
