@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import logging
 
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import CountHandler
 
 from guidekit.staging import Staging
 
+log = get_plugin_logger(__name__)
 _build: dict = {}
 
 
@@ -43,3 +46,19 @@ def _discard(keep_staging: bool = False):
     if "staging" in _build and not keep_staging:
         _build["staging"].abandon()
     _build.clear()
+
+
+def on_serve(server, config, builder):
+    """MkDocs' dev server stalls every request after a failed rebuild. The last good site is still in
+    place (see above), so keep serving it and say so; the next save that fixes the mistake rebuilds."""
+    rebuild = server.builder
+
+    def rebuild_or_keep_last_good(*args, **kwargs):
+        try:
+            rebuild(*args, **kwargs)
+        except Abort:
+            log.error("빌드하지 못했어요(위 메시지를 보세요). 마지막으로 성공한 사이트를 계속 보여 줘요. "
+                      "파일을 고쳐 저장하면 다시 빌드해요.")
+
+    server.builder = rebuild_or_keep_last_good
+    return server

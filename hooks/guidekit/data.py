@@ -30,8 +30,19 @@ _Loader.yaml_implicit_resolvers = {
 Marks = dict[tuple, tuple[int, int]]
 
 
-def _build(node: yaml.Node, loader: _Loader, path: tuple, marks: Marks, file: str) -> Any:
+MAX_NODES = 100_000
+
+
+def _build(node: yaml.Node, loader: _Loader, path: tuple, marks: Marks, file: str, active: frozenset = frozenset()) -> Any:
     marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if len(marks) > MAX_NODES:
+        raise GuideDataError(file, "별칭(&, *)이 너무 많이 펼쳐져요.", line=node.start_mark.line + 1,
+                             key_path=key_path(path), expected="별칭 없이 값을 직접 써 주세요.")
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        if id(node) in active:
+            raise GuideDataError(file, "별칭(*)이 자기 자신을 가리켜요.", line=node.start_mark.line + 1,
+                                 key_path=key_path(path), expected="별칭 없이 값을 직접 써 주세요.")
+        active = active | {id(node)}
     if isinstance(node, yaml.MappingNode):
         out: dict = {}
         loader.flatten_mapping(node)
@@ -46,34 +57,41 @@ def _build(node: yaml.Node, loader: _Loader, path: tuple, marks: Marks, file: st
                                      line=key_node.start_mark.line + 1, column=key_node.start_mark.column + 1,
                                      key_path=key_path(path + (key,)))
             marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            out[key] = _build(value_node, loader, path + (key,), marks, file)
+            out[key] = _build(value_node, loader, path + (key,), marks, file, active)
             marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, loader, path + (i,), marks, file) for i, item in enumerate(node.value)]
+        return [_build(item, loader, path + (i,), marks, file, active) for i, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, Marks]:
     """Parse YAML text into plain data plus a map from key path to (line, column)."""
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
             raise GuideDataError(file, "파일이 비어 있어요.", expected="meta:, facts: 로 시작하는 안내서 데이터")
         marks: Marks = {}
         return _build(node, loader, (), marks, file), marks
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        raise GuideDataError(file, f"YAML에 쓸 수 없는 특수 문자(코드 {exc.character!r})가 들어 있어요.", line=line,
+                             expected="보이지 않는 제어 문자를 지워 주세요(다른 곳에서 복사해 붙일 때 자주 섞여요).") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        hint = _yaml_hint(exc, text)
         raise GuideDataError(
             file, f"YAML 문법 오류예요: {exc.problem or exc.context}.",
             line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
-            expected=hint) from None
+            expected=_yaml_hint(exc, text)) from None
     except yaml.YAMLError as exc:
         raise GuideDataError(file, f"YAML로 읽을 수 없어요: {exc}") from None
+    except RecursionError:
+        raise GuideDataError(file, "값이 너무 깊게 겹쳐 있어요.", expected="들여쓰기 단계를 줄여 주세요.") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _yaml_hint(exc: yaml.MarkedYAMLError, text: str) -> str:
