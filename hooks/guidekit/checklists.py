@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from .data import Guide
 from .errors import GuideDataError, key_path
+from .links import relative_url
 from .refs import REF, RenderContext
 from .render import render
 
@@ -40,11 +41,21 @@ def _front_matter(title: str, description: str) -> str:
     return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
 
 
-def _address_line(site_url: str, src_uri: str) -> str:
-    """The page address for the printed sheet. Without `site_url` the script fills in the real one."""
-    path = src_uri.removesuffix("index.md").removesuffix(".md") + ("/" if not src_uri.endswith("index.md") else "")
-    address = (site_url.rstrip("/") + "/" + path) if site_url else path
-    return f'<p class="checklist-address print-only" data-page-address>{html.escape(address)}</p>\n'
+def _url_of(src_uri: str) -> str:
+    """'checklists/prepare.md' -> 'checklists/prepare/' (the site uses directory URLs)."""
+    if src_uri.endswith("index.md"):
+        return src_uri.removesuffix("index.md")
+    return src_uri.removesuffix(".md") + "/"
+
+
+def _address_line(site_url: str, src_uri: str, on_page: str) -> str:
+    """The checklist's address for the printed sheet. Without `site_url` the path is shown and the
+    script turns it into the full address the reader's browser used."""
+    url = _url_of(src_uri)
+    shown = (site_url.rstrip("/") + "/" + url) if site_url else url
+    href = relative_url(url, _url_of(on_page))
+    return (f'<p class="checklist-address print-only">이 체크리스트 주소: '
+            f'<a href="{html.escape(href)}" data-page-address>{html.escape(shown)}</a></p>\n')
 
 
 def checklist_page_markdown(guide: Guide, checklist: dict, site_url: str = "") -> str:
@@ -52,7 +63,7 @@ def checklist_page_markdown(guide: Guide, checklist: dict, site_url: str = "") -
     return (_front_matter(checklist["title"], f"인쇄하거나 휴대폰에서 체크하는 체크리스트: {checklist['title']}")
             + f"# {md_text(checklist['title'])}\n\n"
             + f"<!-- guide:checklist {checklist['id']} -->\n\n"
-            + _address_line(site_url, src))
+            + _address_line(site_url, src, src))
 
 
 def index_page_markdown(guide: Guide) -> str:
@@ -72,7 +83,7 @@ def print_all_markdown(guide: Guide, site_url: str = "") -> str:
              '모두 인쇄하기</button></p>\n\n']
     for cl in guide.data.get("checklists") or []:
         parts.append(f"<!-- guide:checklist-sheet {cl['id']} -->\n\n")
-        parts.append(_address_line(site_url, page_of(cl["id"])) + "\n")
+        parts.append(_address_line(site_url, page_of(cl["id"]), PRINT_ALL_PAGE) + "\n")
     return "".join(parts)
 
 
