@@ -8,7 +8,7 @@ import re
 from markupsafe import Markup, escape
 
 from .checklists import md_text
-from .data import Guide
+from .data import Fact, Guide
 from .errors import GuideDataError, key_path
 from .refs import REF, RenderContext, _fact_key
 from .render import render
@@ -44,13 +44,16 @@ def messages_page_markdown(guide: Guide) -> str:
     return "".join(parts)
 
 
-def plain_text(ctx: RenderContext, text: str, where: str) -> str:
-    """Fact references as the fact's plain text; the fact still counts for the page's sources box."""
+def plain_text(ctx: RenderContext, text: str, where: str) -> tuple[str, list[Fact]]:
+    """Fact references as the fact's plain text, and the facts used (shown under the message with their
+    source label, since the pasted text cannot carry a badge)."""
+    used: dict[str, Fact] = {}
+
     def repl(m):
         fact = ctx.fact(_fact_key(m.group("body"), where, None), where=where)
-        ctx.used[fact.key] = fact
+        used[fact.key] = fact
         return fact.as_text()
-    return REF.sub(repl, text)
+    return REF.sub(repl, text), list(used.values())
 
 
 def mark_blanks(text: str) -> Markup:
@@ -75,7 +78,8 @@ def message_template_block(ctx: RenderContext, template_id: str | None) -> Marku
                              expected="다음 중 하나: " + ", ".join(t["id"] for t in templates))
     where = f"{ctx.guide.file} ({key_path(('message_templates', i))})"
     scenario_i, scenario = next((j, s) for j, s in enumerate(ctx.guide["scenarios"]) if s["id"] == t["scenario"])
-    body = plain_text(ctx, t["body"], where)
+    body, facts = plain_text(ctx, t["body"], where)
     return render("message_template.html", t=t, dom_id=anchor_of(t["id"]), body=mark_blanks(body),
+                  facts=[{"label": f.label, "shown": ctx.render_fact(f)} for f in facts],
                   scenario_title=scenario["title"],
                   scenario_href=ctx.url_for(scenario["link"], f"{ctx.guide.file} ({key_path(('scenarios', scenario_i, 'link'))})"))
