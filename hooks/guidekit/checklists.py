@@ -18,7 +18,7 @@ from .render import render
 FOLDER = "checklists"
 INDEX_PAGE = f"{FOLDER}/index.md"
 PRINT_ALL_PAGE = f"{FOLDER}/print-all.md"
-STORAGE_PREFIX = "kshop-guide:checklist:"
+STORAGE_PREFIX = "kshop-help/checklist/"
 
 # The helper's arithmetic in JS assumes these units; a fact that changes unit must change the JS too.
 DEADLINE_FACT_UNITS = {"withdrawal_days": "일", "mismatch_months": "개월", "mismatch_known_days": "일"}
@@ -36,9 +36,12 @@ def md_text(text: str) -> str:
     return re.sub(r"([\\`*_\[\]#!|{}])", r"\\\1", html.escape(text, quote=False))
 
 
-def _front_matter(title: str, description: str) -> str:
-    # JSON strings are valid YAML scalars, so any title survives the front matter.
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
+def _front_matter(title: str | None, description: str) -> str:
+    """Front matter for a generated page. Theme templates print these values unescaped, so they are
+    escaped here; JSON strings are valid YAML scalars, so any text survives."""
+    lines = [f"title: {json.dumps(html.escape(title), ensure_ascii=False)}"] if title else []
+    lines.append(f"description: {json.dumps(html.escape(description), ensure_ascii=False)}")
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
 def _url_of(src_uri: str) -> str:
@@ -60,7 +63,8 @@ def _address_line(site_url: str, src_uri: str, on_page: str) -> str:
 
 def checklist_page_markdown(guide: Guide, checklist: dict, site_url: str = "") -> str:
     src = page_of(checklist["id"])
-    return (_front_matter(checklist["title"], f"인쇄하거나 휴대폰에서 체크하는 체크리스트: {checklist['title']}")
+    # No front-matter title: the nav (or the escaped h1) names the page.
+    return (_front_matter(None, f"인쇄하거나 휴대폰에서 체크하는 체크리스트: {checklist['title']}")
             + f"# {md_text(checklist['title'])}\n\n"
             + f"<!-- guide:checklist {checklist['id']} -->\n\n"
             + _address_line(site_url, src, src))
