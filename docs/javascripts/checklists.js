@@ -78,12 +78,13 @@
   }
 
   function setupHelper(box) {
-    var days = parseInt(box.getAttribute("data-withdrawal-days"), 10);
-    var months = parseInt(box.getAttribute("data-mismatch-months"), 10);
-    var knownDays = parseInt(box.getAttribute("data-mismatch-known-days"), 10);
     var arrival = box.querySelector(".deadline-helper__arrival");
     var known = box.querySelector(".deadline-helper__known");
     function update() {
+      // The numbers are the facts from guide.yml, written into the page as data attributes.
+      var days = parseInt(box.getAttribute("data-withdrawal-days"), 10);
+      var months = parseInt(box.getAttribute("data-mismatch-months"), 10);
+      var knownDays = parseInt(box.getAttribute("data-mismatch-known-days"), 10);
       var got = parseDay(arrival.value);
       var knew = parseDay(known.value) || got;
       var byMonths = got && addMonths(got, months);
