@@ -69,10 +69,17 @@
     date.textContent = korean(day);
     var rest = document.createElement("span");
     rest.className = "deadline-left";
-    rest.textContent = left(day) + (first ? " · 먼저 오는 날" : "");
+    rest.textContent = left(day);  // screen only: on paper "days left" would go stale
     dd.appendChild(date);
     dd.appendChild(document.createTextNode(" "));
     dd.appendChild(rest);
+    if (first) {
+      var mark = document.createElement("span");
+      mark.className = "deadline-first";
+      mark.textContent = "먼저 오는 날";
+      dd.appendChild(document.createTextNode(" "));
+      dd.appendChild(mark);
+    }
     if (first) dd.classList.add("deadline--first");
     if (day < today()) dd.classList.add("deadline--past");
   }
@@ -93,7 +100,19 @@
       showDeadline(box.querySelector('[data-deadline="withdrawal"]'), got && addDays(got, days), false);
       showDeadline(box.querySelector('[data-deadline="mismatch-months"]'), byMonths, byMonths && byKnown && firstIsMonths);
       showDeadline(box.querySelector('[data-deadline="mismatch-known"]'), byKnown, byMonths && byKnown && !firstIsMonths);
-      [arrival, known].forEach(function (input) { input.classList.toggle("has-value", !!input.value); });
+      [arrival, known].forEach(function (input) {
+        input.classList.toggle("has-value", !!input.value);
+        // The printed sheet shows the date the Korean way, whatever format the browser's picker uses.
+        var shown = input.parentNode.querySelector(".blank__print");
+        if (!shown) {
+          shown = document.createElement("span");
+          shown.className = "blank__print";
+          shown.setAttribute("aria-hidden", "true");
+          input.parentNode.appendChild(shown);
+        }
+        var day = parseDay(input.value);
+        shown.textContent = day ? korean(day) : "";
+      });
     }
     arrival.addEventListener("input", update);
     arrival.addEventListener("change", update);
