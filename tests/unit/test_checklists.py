@@ -168,3 +168,9 @@ def test_repeated_blank_is_reported(tmp_path):
     with pytest.raises(GuideDataError) as err:
         _load(tmp_path, text)
     assert err.value.key_path == "checklists[0].blanks"
+
+
+def test_print_button_on_a_checklist_page_but_not_on_each_print_all_sheet():
+    assert "checklist-print" in str(checklist_block(context(), "prepare"))
+    assert "checklist-print" not in str(checklist_sheet_block(context(), "prepare"))
+    assert "checklist-print" in print_all_markdown(GUIDE)  # one button for the whole page
