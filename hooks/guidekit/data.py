@@ -281,7 +281,8 @@ class Guide:
         return self.data[key]
 
 
-_ID_LISTS = ("order_statuses", "escalation", "scenarios", "topics", "checklists", "faq", "templates")
+_ID_LISTS = ("order_statuses", "escalation", "scenarios", "topics", "checklists", "faq", "templates",
+             "message_templates")
 
 
 def check_unique_ids(data: dict, marks: Marks, file: str) -> None:
