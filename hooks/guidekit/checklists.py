@@ -127,14 +127,14 @@ def _checklist_context(ctx: RenderContext, checklist_id: str | None) -> dict:
     base = ("checklists", i)
     items = []
     for j, item in enumerate(cl["items"]):
-        where = f"{ctx.guide.file} ({key_path(base + ('items', j))})"
-        items.append({"id": item["id"], "text": ctx.inline(item["text"], where), "href": ctx.url_for(item["link"], where)})
+        items.append({"id": item["id"], "text": ctx.inline(item["text"], ctx.guide.where(*base, "items", j, "text")),
+                      "href": ctx.url_for(item["link"], ctx.guide.where(*base, "items", j, "link"))})
     blanks = [{"n": n, "label": label} for n, label in enumerate(cl["blanks"], 1)]
     helper = deadline_helper_block(ctx, cl["id"]) if cl.get("deadline_helper") else None
     texts = [cl["intro"]] + [item["text"] for item in cl["items"]]
     return {
         "id": cl["id"], "dom_id": cl["id"].replace("_", "-"), "title": cl["title"],
-        "intro": ctx.inline(cl["intro"], f"{ctx.guide.file} ({key_path(base + ('intro',))})"),
+        "intro": ctx.inline(cl["intro"], ctx.guide.where(*base, "intro")),
         "blanks": blanks, "items": items, "helper": helper, "checked": _facts_checked(ctx, texts),
         "storage_key": STORAGE_PREFIX + cl["id"], "site_title": ctx.guide["meta"]["site_title"],
     }
@@ -154,7 +154,7 @@ def checklist_index_block(ctx: RenderContext, _arg: str | None = None) -> Markup
     """`<!-- guide:checklist-index -->`: one card per checklist, and the print-all link."""
     cards = []
     for i, cl in enumerate(ctx.guide.data.get("checklists") or []):
-        where = f"{ctx.guide.file} ({key_path(('checklists', i))})"
+        where = ctx.guide.where('checklists', i)
         cards.append({"title": cl["title"], "intro": ctx.inline(cl["intro"], where), "count": len(cl["items"]),
                       "href": ctx.url_for(page_of(cl["id"]), where)})
     return render("checklist_index.html", cards=cards,

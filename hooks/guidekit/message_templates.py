@@ -76,10 +76,10 @@ def message_template_block(ctx: RenderContext, template_id: str | None) -> Marku
     else:
         raise GuideDataError(ctx.where, f"문구 '{template_id}'가 데이터에 없어요.", key_path="message_templates[].id",
                              expected="다음 중 하나: " + ", ".join(t["id"] for t in templates))
-    where = f"{ctx.guide.file} ({key_path(('message_templates', i))})"
+    where = ctx.guide.where('message_templates', i)
     scenario_i, scenario = next((j, s) for j, s in enumerate(ctx.guide["scenarios"]) if s["id"] == t["scenario"])
     body, facts = plain_text(ctx, t["body"], where)
     return render("message_template.html", t=t, dom_id=anchor_of(t["id"]), body=mark_blanks(body),
                   facts=[{"label": f.label, "shown": ctx.render_fact(f)} for f in facts],
                   scenario_title=scenario["title"],
-                  scenario_href=ctx.url_for(scenario["link"], f"{ctx.guide.file} ({key_path(('scenarios', scenario_i, 'link'))})"))
+                  scenario_href=ctx.url_for(scenario["link"], ctx.guide.where('scenarios', scenario_i, 'link')))
