@@ -1,5 +1,5 @@
 """Hook: load and validate docs/data/guide.yml at the start of every build (so edits show up in
-`mkdocs serve`), expose a few values to the theme templates, and watch the hook templates."""
+`mkdocs serve`), expose a few values to the theme templates, and watch the hook templates and overrides."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,5 +31,8 @@ def on_config(config):
 
 
 def on_serve(server, config, builder):
+    # `mkdocs serve` watches docs/ and mkdocs.yml; the hook templates and theme overrides need adding.
     server.watch(str(TEMPLATES))
+    if config.theme.custom_dir:
+        server.watch(config.theme.custom_dir)
     return server

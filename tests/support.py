@@ -75,3 +75,31 @@ def site_pages(site: Path) -> list[str]:
             continue
         pages.append("" if rel == "." else rel + "/")
     return pages
+
+
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
+
+
+def copy_project(dest: Path) -> Path:
+    """A throwaway copy of the site's sources, for builds that break or change things on purpose."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def tree_digest(path: Path) -> str:
+    """A hash over every file's path and bytes below `path` ('' when it does not exist)."""
+    import hashlib
+
+    if not path.exists():
+        return ""
+    h = hashlib.sha256()
+    for f in sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        h.update(f.relative_to(path).as_posix().encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()

@@ -17,12 +17,24 @@ def test_strict_build_has_no_warnings(built_site):
     assert "WARNING" not in result.stderr, result.stderr
 
 
+def nav_pages(entries=None) -> list[str]:
+    """Every page file named in mkdocs.yml's nav, sections included."""
+    if entries is None:
+        entries = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["nav"]
+    out = []
+    for entry in entries:
+        (value,) = entry.values()
+        out += nav_pages(value) if isinstance(value, list) else [value]
+    return out
+
+
 def test_every_nav_page_is_built(built_site):
     site, _ = built_site
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    for entry in config["nav"]:
-        (src,) = entry.values()
-        out = site / ("index.html" if src == "index.md" else src.removesuffix(".md") + "/index.html")
+    for src in nav_pages():
+        if src.endswith("index.md"):
+            out = site / src.removesuffix("index.md") / "index.html"
+        else:
+            out = site / (src.removesuffix(".md") + "/index.html")
         assert out.exists(), src
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import io
 import http.server
+from html.parser import HTMLParser
 import threading
 from dataclasses import dataclass
 from functools import partial
@@ -87,22 +88,57 @@ def describe(path: str, view: str, violations: list[dict]) -> list[str]:
 def page_types(site: Path, pages: list[str], docs: Path = ROOT / "docs") -> dict[str, str]:
     """One representative URL path per kind of page, found in the built site so pages other branches
     add are covered without a list here: the home page; 'topic' for the pages written by hand in
-    docs/ (they share one layout); every generated top-level page as its own type; nested pages
-    grouped by their first folder (e.g. every `checklists/x/` is one type)."""
+    docs/ (they share one layout); every generated top-level page as its own kind; nested pages grouped
+    by their first folder and the outline of their article (so `checklists/a/` and `checklists/b/` are
+    one kind, `checklists/print-all/`, which repeats the sheets, another)."""
     written = {p.stem for p in docs.glob("*.md")}
     types: dict[str, str] = {}
+    nested: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     for path in pages:
         parts = path.strip("/").split("/") if path else []
-        if not parts:
-            kind = "home"
-        elif len(parts) > 1:
-            kind = parts[0] + "/*"
-        elif parts[0] in written:
-            kind = "topic"
-        else:
-            kind = parts[0]
+        if len(parts) > 1:
+            nested.setdefault((parts[0], article_outline(site / path / "index.html")), []).append(path)
+            continue
+        kind = "home" if not parts else "topic" if parts[0] in written else parts[0]
         types.setdefault(kind, path)
+    for (folder, _), group in nested.items():
+        kind = f"{folder}/*" if len(group) > 1 else group[0].rstrip("/")
+        while kind in types:
+            kind += "+"
+        types[kind] = group[0]
     return types
+
+
+class _Outline(HTMLParser):
+    _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.depth, self.article, self.outline = 0, None, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._VOID:
+            return
+        self.depth += 1
+        if tag == "article" and self.article is None:
+            self.article = self.depth
+        elif self.article and self.depth == self.article + 1:
+            cls = (dict(attrs).get("class") or "").split()
+            self.outline.append(tag + ("." + cls[0] if cls else ""))
+
+    def handle_endtag(self, tag):
+        if tag in self._VOID:
+            return
+        if tag == "article" and self.depth == self.article:
+            self.article = -1
+        self.depth -= 1
+
+
+def article_outline(html_file: Path) -> tuple[str, ...]:
+    """The article's direct children as `tag.firstclass`, for telling page layouts apart."""
+    parser = _Outline()
+    parser.feed(html_file.read_text(encoding="utf-8"))
+    return tuple(parser.outline)
 
 
 # ── serving like a host ──────────────────────────────────────────────────────

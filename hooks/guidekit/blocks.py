@@ -1,12 +1,24 @@
 """The blocks a page can ask for with `<!-- guide:NAME ARG -->`, by name."""
 from __future__ import annotations
 
+from .checklists import (checklist_block, checklist_index_block, checklist_list_block, checklist_sheet_block,
+                         deadline_helper_block)
 from .diagrams import escalation_block, status_table_block
+from .message_templates import message_template_block
 from .scenarios import cards_block, steps_block
+from .summary import deadline_table_block, summary_hours_block
 
 BLOCKS = {
     "steps": steps_block,
     "problem-cards": cards_block,
     "status-table": status_table_block,
     "escalation": escalation_block,
+    "checklist": checklist_block,
+    "checklist-sheet": checklist_sheet_block,
+    "checklist-index": checklist_index_block,
+    "checklist-list": checklist_list_block,
+    "deadline-helper": deadline_helper_block,
+    "deadline-table": deadline_table_block,
+    "summary-hours": summary_hours_block,
+    "message-template": message_template_block,
 }

@@ -30,8 +30,19 @@ _Loader.yaml_implicit_resolvers = {
 Marks = dict[tuple, tuple[int, int]]
 
 
-def _build(node: yaml.Node, loader: _Loader, path: tuple, marks: Marks, file: str) -> Any:
+MAX_NODES = 100_000
+
+
+def _build(node: yaml.Node, loader: _Loader, path: tuple, marks: Marks, file: str, active: frozenset = frozenset()) -> Any:
     marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if len(marks) > MAX_NODES:
+        raise GuideDataError(file, "별칭(&, *)이 너무 많이 펼쳐져요.", line=node.start_mark.line + 1,
+                             key_path=key_path(path), expected="별칭 없이 값을 직접 써 주세요.")
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        if id(node) in active:
+            raise GuideDataError(file, "별칭(*)이 자기 자신을 가리켜요.", line=node.start_mark.line + 1,
+                                 key_path=key_path(path), expected="별칭 없이 값을 직접 써 주세요.")
+        active = active | {id(node)}
     if isinstance(node, yaml.MappingNode):
         out: dict = {}
         loader.flatten_mapping(node)
@@ -46,34 +57,41 @@ def _build(node: yaml.Node, loader: _Loader, path: tuple, marks: Marks, file: st
                                      line=key_node.start_mark.line + 1, column=key_node.start_mark.column + 1,
                                      key_path=key_path(path + (key,)))
             marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            out[key] = _build(value_node, loader, path + (key,), marks, file)
+            out[key] = _build(value_node, loader, path + (key,), marks, file, active)
             marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, loader, path + (i,), marks, file) for i, item in enumerate(node.value)]
+        return [_build(item, loader, path + (i,), marks, file, active) for i, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, Marks]:
     """Parse YAML text into plain data plus a map from key path to (line, column)."""
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
             raise GuideDataError(file, "파일이 비어 있어요.", expected="meta:, facts: 로 시작하는 안내서 데이터")
         marks: Marks = {}
         return _build(node, loader, (), marks, file), marks
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        raise GuideDataError(file, f"YAML에 쓸 수 없는 특수 문자(코드 {exc.character!r})가 들어 있어요.", line=line,
+                             expected="보이지 않는 제어 문자를 지워 주세요(다른 곳에서 복사해 붙일 때 자주 섞여요).") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        hint = _yaml_hint(exc, text)
         raise GuideDataError(
             file, f"YAML 문법 오류예요: {exc.problem or exc.context}.",
             line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
-            expected=hint) from None
+            expected=_yaml_hint(exc, text)) from None
     except yaml.YAMLError as exc:
         raise GuideDataError(file, f"YAML로 읽을 수 없어요: {exc}") from None
+    except RecursionError:
+        raise GuideDataError(file, "값이 너무 깊게 겹쳐 있어요.", expected="들여쓰기 단계를 줄여 주세요.") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _yaml_hint(exc: yaml.MarkedYAMLError, text: str) -> str:
@@ -129,7 +147,8 @@ def _expected(error) -> str:
         return f"쓸 수 있는 키: {allowed}"
     if v == "type":
         types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        return " 또는 ".join(_TYPE_KO.get(t, t) for t in types)
+        named = " 또는 ".join(_TYPE_KO.get(t, t) for t in types)
+        return f"{named} — {schema['description']}" if schema.get("description") else named
     if v == "enum":
         return "다음 중 하나: " + ", ".join(map(str, error.validator_value))
     if v == "const":
@@ -162,8 +181,9 @@ def _problem(error) -> str:
 
 
 def _leaf(error):
-    """anyOf/allOf wrap the useful error; descend to the deepest, most specific one."""
-    while error.context:
+    """allOf/if-then wrap the useful error; descend to the most specific one, but stop at an anyOf
+    whose schema explains itself (its description beats 'does not match' from one alternative)."""
+    while error.context and not (isinstance(error.schema, dict) and error.schema.get("description")):
         error = sorted(error.context, key=lambda e: (-len(e.absolute_path), e.validator == "const"))[0]
     return error
 
@@ -173,18 +193,24 @@ def validate(data: Any, schema: dict, marks: Marks, file: str) -> None:
     errors = list(validator.iter_errors(data))
     if not errors:
         return
-    first = _leaf(min(errors, key=lambda e: (marks.get(tuple(e.absolute_path), (10**9, 0)), len(e.absolute_path))))
+    first = min(errors, key=lambda e: (marks.get(tuple(e.absolute_path), (10**9, 0)), len(e.absolute_path)))
     path = tuple(first.absolute_path)
+    if "propertyNames" in first.absolute_schema_path:
+        # jsonschema reports a bad key as an error on the mapping; point at the key itself
+        path = path + (first.instance,)
+        first.validator = "propertyNames"
+    else:
+        first = _leaf(first)
+        path = tuple(first.absolute_path)
     if first.validator == "additionalProperties" and isinstance(first.instance, dict):
         extra = [k for k in first.instance if k not in first.schema.get("properties", {})]
         if extra:
             path = path + (extra[0],)
-    if first.validator == "propertyNames":
-        bad = first.instance
-        path = path + (bad,) if isinstance(bad, str) else path
     line, col = _nearest_mark(marks, path)
     found = None
-    if first.validator not in ("required", "additionalProperties", "propertyNames"):
+    if first.validator == "propertyNames":
+        found = _describe(str(path[-1]))
+    elif first.validator not in ("required", "additionalProperties"):
         found = _describe(first.instance)
     raise GuideDataError(file, _problem(first), line=line, column=col, key_path=key_path(path),
                          found=found, expected=_expected(first))
@@ -239,6 +265,10 @@ class Guide:
     def line_of(self, *path) -> int | None:
         return _nearest_mark(self.marks, tuple(path))[0]
 
+    def where(self, *path) -> str:
+        """'docs/data/guide.yml:120 (scenarios[0].link)': how messages name a place in the data."""
+        return f"{self.file}:{self.line_of(*path)} ({key_path(path)})"
+
     @property
     def latest_check(self) -> str:
         return max(f.checked for f in self.facts.values())
@@ -251,7 +281,8 @@ class Guide:
         return self.data[key]
 
 
-_ID_LISTS = ("order_statuses", "escalation", "scenarios", "topics", "checklists", "faq", "templates")
+_ID_LISTS = ("order_statuses", "escalation", "scenarios", "topics", "checklists", "faq", "templates",
+             "message_templates")
 
 
 def check_unique_ids(data: dict, marks: Marks, file: str) -> None:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .errors import key_path
 from .refs import RenderContext
 from .render import render
 
@@ -12,7 +11,7 @@ def status_table_block(ctx: RenderContext, _arg: str | None = None) -> Markup:
     """`<!-- guide:status-table -->`"""
     rows = []
     for i, row in enumerate(ctx.guide["order_statuses"]):
-        where = f"{ctx.guide.file} ({key_path(('order_statuses', i))})"
+        where = ctx.guide.where('order_statuses', i)
         rows.append({"id": row["id"], "status": row["status"], "cancel": ctx.inline(row["cancel"], where),
                      "return": ctx.inline(row["return"], where)})
     return render("status_table.html", rows=rows)
@@ -22,7 +21,7 @@ def escalation_block(ctx: RenderContext, _arg: str | None = None) -> Markup:
     """`<!-- guide:escalation -->`"""
     steps = []
     for i, step in enumerate(ctx.guide["escalation"]):
-        where = f"{ctx.guide.file} ({key_path(('escalation', i))})"
+        where = ctx.guide.where('escalation', i)
         steps.append({"id": step["id"], "title": step["title"], "text": ctx.inline(step["text"], where),
-                      "href": ctx.url_for(step["link"], where)})
+                      "href": ctx.url_for(step["link"], ctx.guide.where('escalation', i, 'link'))})
     return render("escalation.html", steps=steps)

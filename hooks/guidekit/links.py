@@ -9,6 +9,9 @@ from mkdocs.utils import get_relative_url
 from .errors import GuideDataError
 
 
+EXTERNAL = ("https://", "tel:", "mailto:")
+
+
 @dataclass
 class LinkBook:
     """src_uri -> url of every page in the build, plus each link handed out, for the anchor check."""
@@ -17,6 +20,8 @@ class LinkBook:
     handed_out: list[tuple[str, str, str]] = field(default_factory=list)  # (target src_uri, anchor, where)
 
     def url_for(self, link: str, from_url: str, where: str, anchor: str | None = None) -> str:
+        if link.startswith(EXTERNAL):
+            return link  # the schema allows only these schemes; nothing to resolve
         target, _, frag = link.partition("#")
         frag = anchor or frag
         if target not in self.page_urls:

@@ -142,3 +142,12 @@ def _split_fences(text: str):
     else:
         parts.append((False, pos, text[pos:]))
     return parts
+
+
+def unused_fact_messages(guide: Guide, used: set[str]) -> list[str]:
+    """One line per fact that no page or generated text takes: dead data misleads editors."""
+    return [
+        f"{guide.file}:{guide.line_of('facts', key)}: facts.{key}를 어느 페이지에서도 쓰지 않아요. "
+        f"페이지에 {{{{ fact.{key} }}}}로 넣거나, 필요 없으면 지워 주세요."
+        for key in guide.facts if key not in used
+    ]

@@ -15,6 +15,7 @@ class BuildState:
     guide: Guide
     links: LinkBook = field(default_factory=lambda: LinkBook({}))
     anchors: dict[str, set[str]] = field(default_factory=dict)
+    used_facts: set[str] = field(default_factory=set)
 
 
 def get(config) -> BuildState:

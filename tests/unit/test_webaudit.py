@@ -10,11 +10,16 @@ def test_page_kinds(tmp_path):
     docs.mkdir()
     for name in ("index", "payment", "delivery"):
         (docs / f"{name}.md").write_text("# x\n", encoding="utf-8")
-    pages = ["", "checklists/", "checklists/photos/", "checklists/prepare/", "delivery/", "faq/", "payment/",
-             "print/"]
-    assert page_types(tmp_path, pages, docs) == {
-        "home": "", "checklists": "checklists/", "checklists/*": "checklists/photos/", "topic": "delivery/",
-        "faq": "faq/", "print": "print/",
+    one = '<article class="md-typeset"><h1>x</h1><div class="checklist"><p>a</p></div></article>'
+    many = '<article class="md-typeset"><h1>x</h1><div class="checklist"></div><div class="checklist"></div></article>'
+    pages = {"": one, "checklists/": one, "checklists/photos/": one, "checklists/prepare/": one,
+             "checklists/print-all/": many, "delivery/": one, "faq/": one, "payment/": one, "print/": one}
+    for path, html in pages.items():
+        (tmp_path / path).mkdir(parents=True, exist_ok=True)
+        (tmp_path / path / "index.html").write_text(f"<html><body>{html}</body></html>", encoding="utf-8")
+    assert page_types(tmp_path, list(pages), docs) == {
+        "home": "", "checklists": "checklists/", "checklists/*": "checklists/photos/",
+        "checklists/print-all": "checklists/print-all/", "topic": "delivery/", "faq": "faq/", "print": "print/",
     }
 
 

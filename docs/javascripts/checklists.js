@@ -1,0 +1,219 @@
+/* Checklists, message templates and the return-deadline helper. Everything stays in this browser:
+   ticks and blanks go to localStorage under one key per checklist; nothing is sent anywhere.
+   Without this script the pages still read and print; the buttons stay hidden. */
+(function () {
+  "use strict";
+
+  var WEEKDAYS = ["일", "월", "화", "수", "목", "금", "토"];
+  var DAY = 86400000;
+
+  function load(key) {
+    try { return JSON.parse(window.localStorage.getItem(key)) || {}; } catch (e) { return {}; }
+  }
+  function save(key, state) {
+    try { window.localStorage.setItem(key, JSON.stringify(state)); } catch (e) { /* private mode: ticks just aren't kept */ }
+  }
+  function forget(key) {
+    try { window.localStorage.removeItem(key); } catch (e) { /* nothing stored */ }
+  }
+  function say(el, text) {
+    if (!el) return;
+    el.textContent = text;
+    window.clearTimeout(el._guideTimer);
+    el._guideTimer = window.setTimeout(function () { el.textContent = ""; }, 4000);
+  }
+
+  /* ── Dates: plain calendar days in UTC so time zones and summer time never shift a day ── */
+  function parseDay(text) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
+    return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
+  }
+  function addDays(day, n) {
+    return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + n));
+  }
+  function addMonths(day, n) {
+    // Same date n months later; when that month is shorter, its last day.
+    var y = day.getUTCFullYear(), m = day.getUTCMonth() + n;
+    var last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+    return new Date(Date.UTC(y, m, Math.min(day.getUTCDate(), last)));
+  }
+  function iso(day) { return day.toISOString().slice(0, 10); }
+  function korean(day) {
+    return day.getUTCFullYear() + "년 " + (day.getUTCMonth() + 1) + "월 " + day.getUTCDate() + "일 (" +
+      WEEKDAYS[day.getUTCDay()] + ")";
+  }
+  function today() {
+    var now = new Date();
+    return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+  }
+  function left(day) {
+    var n = Math.round((day - today()) / DAY);
+    if (n > 0) return "오늘부터 " + n + "일 남았어요";
+    if (n === 0) return "오늘이 마지막 날이에요";
+    return (-n) + "일 지났어요";
+  }
+
+  function showDeadline(dd, day, first) {
+    dd.textContent = "";
+    dd.removeAttribute("data-date");
+    dd.classList.remove("deadline--first", "deadline--past");
+    if (!day) {
+      var blank = document.createElement("span");
+      blank.className = "deadline-blank";
+      dd.appendChild(blank);
+      return;
+    }
+    dd.setAttribute("data-date", iso(day));
+    var date = document.createElement("strong");
+    date.className = "deadline-date";
+    date.textContent = korean(day);
+    var rest = document.createElement("span");
+    rest.className = "deadline-left";
+    rest.textContent = left(day);  // screen only: on paper "days left" would go stale
+    dd.appendChild(date);
+    dd.appendChild(document.createTextNode(" "));
+    dd.appendChild(rest);
+    if (first) {
+      var mark = document.createElement("span");
+      mark.className = "deadline-first";
+      mark.textContent = "먼저 오는 날";
+      dd.appendChild(document.createTextNode(" "));
+      dd.appendChild(mark);
+    }
+    if (first) dd.classList.add("deadline--first");
+    if (day < today()) dd.classList.add("deadline--past");
+  }
+
+  function setupHelper(box) {
+    var arrival = box.querySelector(".deadline-helper__arrival");
+    var known = box.querySelector(".deadline-helper__known");
+    function update() {
+      // The numbers are the facts from guide.yml, written into the page as data attributes.
+      var days = parseInt(box.getAttribute("data-withdrawal-days"), 10);
+      var months = parseInt(box.getAttribute("data-mismatch-months"), 10);
+      var knownDays = parseInt(box.getAttribute("data-mismatch-known-days"), 10);
+      var got = parseDay(arrival.value);
+      var knew = parseDay(known.value) || got;
+      var byMonths = got && addMonths(got, months);
+      var byKnown = knew && addDays(knew, knownDays);
+      var firstIsMonths = byMonths && byKnown && byMonths <= byKnown;
+      showDeadline(box.querySelector('[data-deadline="withdrawal"]'), got && addDays(got, days), false);
+      showDeadline(box.querySelector('[data-deadline="mismatch-months"]'), byMonths, byMonths && byKnown && firstIsMonths);
+      showDeadline(box.querySelector('[data-deadline="mismatch-known"]'), byKnown, byMonths && byKnown && !firstIsMonths);
+      [arrival, known].forEach(function (input) {
+        input.classList.toggle("has-value", !!input.value);
+        // The printed sheet shows the date the Korean way, whatever format the browser's picker uses.
+        var shown = input.parentNode.querySelector(".blank__print");
+        if (!shown) {
+          shown = document.createElement("span");
+          shown.className = "blank__print";
+          shown.setAttribute("aria-hidden", "true");
+          input.parentNode.appendChild(shown);
+        }
+        var day = parseDay(input.value);
+        shown.textContent = day ? korean(day) : "";
+      });
+    }
+    arrival.addEventListener("input", update);
+    arrival.addEventListener("change", update);
+    known.addEventListener("input", update);
+    known.addEventListener("change", update);
+    box._guideUpdate = update;
+    update();
+  }
+
+  function setupChecklist(list) {
+    var key = list.getAttribute("data-storage-key");
+    var state = load(key);
+    state.items = state.items || {};
+    state.blanks = state.blanks || {};
+    var boxes = list.querySelectorAll("input.checklist__box");
+    var fields = list.querySelectorAll("input[data-blank]");
+    boxes.forEach(function (box) {
+      box.checked = !!state.items[box.getAttribute("data-item")];
+      box.addEventListener("change", function () {
+        if (box.checked) state.items[box.getAttribute("data-item")] = true;
+        else delete state.items[box.getAttribute("data-item")];
+        save(key, state);
+      });
+    });
+    fields.forEach(function (field) {
+      var name = field.getAttribute("data-blank");
+      if (state.blanks[name]) field.value = state.blanks[name];
+      field.classList.toggle("has-value", !!field.value);
+      field.addEventListener("input", function () {
+        if (field.value) state.blanks[name] = field.value;
+        else delete state.blanks[name];
+        field.classList.toggle("has-value", !!field.value);
+        save(key, state);
+      });
+    });
+    var reset = list.querySelector(".checklist-reset");
+    if (reset) {
+      reset.addEventListener("click", function () {
+        state.items = {};
+        state.blanks = {};
+        forget(key);
+        boxes.forEach(function (box) { box.checked = false; });
+        fields.forEach(function (field) { field.value = ""; field.classList.remove("has-value"); });
+        list.querySelectorAll(".deadline-helper").forEach(function (h) { if (h._guideUpdate) h._guideUpdate(); });
+        say(list.querySelector(".checklist__status"), "체크와 적은 내용을 지웠어요.");
+      });
+    }
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      if (ok) resolve(); else reject(new Error("copy failed"));
+    });
+  }
+
+  function setupCopy(button) {
+    var status = button.parentNode.querySelector(".msg-copy__status");
+    button.addEventListener("click", function () {
+      var target = document.getElementById(button.getAttribute("data-copy-target"));
+      if (!target) return;
+      copyText(target.textContent).then(function () {
+        say(status, "복사했어요. 대괄호 칸을 바꿔서 보내요.");
+      }, function () {
+        say(status, "복사하지 못했어요. 글을 길게 눌러 직접 복사해요.");
+      });
+    });
+  }
+
+  function init() {
+    if (document.body.hasAttribute("data-guide-checklists")) return;
+    document.body.setAttribute("data-guide-checklists", "");
+    document.querySelectorAll(".checklist__tools, .msg-template__tools, .checklist-print").forEach(function (el) {
+      el.hidden = false;
+    });
+    document.querySelectorAll(".checklist-print").forEach(function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
+    document.querySelectorAll(".checklist[data-storage-key]").forEach(setupChecklist);
+    document.querySelectorAll(".deadline-helper").forEach(setupHelper);
+    document.querySelectorAll(".msg-copy").forEach(setupCopy);
+    document.querySelectorAll("[data-page-address]").forEach(function (el) {
+      if (!/^https?:/.test(el.textContent) && /^https?:$/.test(location.protocol)) el.textContent = el.href;
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

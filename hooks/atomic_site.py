@@ -1,0 +1,64 @@
+"""Hook: build into a staging folder beside the site folder and move it into place only when the whole
+build succeeded. A broken data file or page, or a warning under `strict`, then never leaves a half-written
+site that a deploy step could publish, and `mkdocs serve` keeps serving the last good site until the
+mistake is fixed. Listed last in mkdocs.yml so every other hook has finished writing first."""
+from __future__ import annotations
+
+import logging
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.utils import CountHandler
+
+from guidekit.staging import Staging
+
+log = get_plugin_logger(__name__)
+_build: dict = {}
+
+
+def on_config(config):
+    _discard()
+    counter = CountHandler()
+    counter.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(counter)
+    staging = Staging(config.site_dir)
+    config.site_dir = staging.begin()
+    _build.update(staging=staging, counter=counter, strict=config.strict)
+    return config
+
+
+def on_post_build(config):
+    staging, counter = _build["staging"], _build["counter"]
+    if _build["strict"] and counter.get_counts():
+        _discard()  # MkDocs aborts right after this; the last good site stays where it was
+        return
+    staging.publish()
+    _discard(keep_staging=True)
+
+
+def on_build_error(error):
+    _discard()
+
+
+def _discard(keep_staging: bool = False):
+    if "counter" in _build:
+        logging.getLogger("mkdocs").removeHandler(_build["counter"])
+    if "staging" in _build and not keep_staging:
+        _build["staging"].abandon()
+    _build.clear()
+
+
+def on_serve(server, config, builder):
+    """MkDocs' dev server stalls every request after a failed rebuild. The last good site is still in
+    place (see above), so keep serving it and say so; the next save that fixes the mistake rebuilds."""
+    rebuild = server.builder
+
+    def rebuild_or_keep_last_good(*args, **kwargs):
+        try:
+            rebuild(*args, **kwargs)
+        except Abort:
+            log.error("빌드하지 못했어요(위 메시지를 보세요). 마지막으로 성공한 사이트를 계속 보여 줘요. "
+                      "파일을 고쳐 저장하면 다시 빌드해요.")
+
+    server.builder = rebuild_or_keep_last_good
+    return server

@@ -1,0 +1,30 @@
+"""Hook: link each page-scoped stylesheet or script (mkdocs.yml `extra.page_scoped_assets`) only from the
+pages that use it, and ship our own stylesheets minified, so the home page's first load stays small."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from guidekit.assets import css_classes, drop_links, minify_css, script_classes, unused_assets
+
+_scoped: dict[str, set[str]] = {}
+
+
+def on_config(config):
+    _scoped.clear()
+    docs = Path(config.docs_dir)
+    for path in config.extra.get("page_scoped_assets") or []:
+        text = (docs / path).read_text(encoding="utf-8")
+        _scoped[path] = script_classes(text) if path.endswith(".js") else css_classes(text)
+    return config
+
+
+def on_post_page(output, page, config):
+    return drop_links(output, unused_assets(output, _scoped))
+
+
+def on_post_build(config):
+    site = Path(config.site_dir)
+    for path in config.extra_css:
+        target = site / str(path)
+        if target.suffix == ".css" and target.is_file():
+            target.write_text(minify_css(target.read_text(encoding="utf-8")), encoding="utf-8")

@@ -1,0 +1,38 @@
+"""`make stale`: list every fact in docs/data/guide.yml older than the limit in mkdocs.yml, with its age
+and source. Exit 0 either way; it is a to-do list for editors, not a gate."""
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from mkdocs.utils.yaml import yaml_load  # noqa: E402
+
+from guidekit.data import load_guide  # noqa: E402
+from guidekit.errors import GuideDataError  # noqa: E402
+from guidekit.freshness import report, settings, stale_facts  # noqa: E402
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--today", type=date.fromisoformat, default=date.today(), help="YYYY-MM-DD (default: today)")
+    parser.add_argument("--max-age-days", type=int, help="override mkdocs.yml's extra.fact_freshness.max_age_days")
+    args = parser.parse_args(argv)
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    max_age, _ = settings(config.get("extra") or {})
+    max_age = args.max_age_days if args.max_age_days is not None else max_age
+    try:
+        guide = load_guide(ROOT / "docs/data/guide.yml", ROOT / "docs/data/guide.schema.json", "docs/data/guide.yml")
+    except GuideDataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(report(stale_facts(guide, args.today, max_age), guide, max_age))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

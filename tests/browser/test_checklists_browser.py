@@ -1,0 +1,287 @@
+"""Checklists in Chromium: ticks kept in the browser, one A4 sheet per checklist, the print-all page,
+the return-deadline helper's dates, copy buttons, and the pages without JavaScript."""
+from __future__ import annotations
+
+import calendar
+import json
+import re
+import subprocess
+from datetime import date, timedelta
+
+import pytest
+import yaml
+
+from guidekit.checklists import STORAGE_PREFIX, page_of
+from guidekit.data import load_guide
+from guidekit.refs import REF
+from support import ROOT
+
+pytestmark = pytest.mark.browser
+
+GUIDE = load_guide(ROOT / "docs/data/guide.yml", ROOT / "docs/data/guide.schema.json")
+CHECKLISTS = GUIDE["checklists"]
+WEEKDAYS = "월화수목금토일"
+# Text that belongs to the screen or the site around a checklist, never to its printed sheet.
+NOT_ON_PAPER = ["이 페이지 정보의 출처", "인쇄하기", "초기화", "설명 보기", "검색", "비공식 안내서예요", "이전"]
+
+
+def nav_titles(entries=None) -> list[str]:
+    if entries is None:
+        entries = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["nav"]
+    out = []
+    for entry in entries:
+        ((title, value),) = entry.items()
+        out += [title] + (nav_titles(value) if isinstance(value, list) else [])
+    return out
+
+
+def url_of(site_url: str, checklist_id: str) -> str:
+    return site_url + page_of(checklist_id).removesuffix(".md") + "/"
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def expected_pieces(text: str) -> list[str]:
+    """What must be readable on paper for one data text: its words and the values of its facts."""
+    pieces, pos = [], 0
+    for m in REF.finditer(text):
+        pieces.append(text[pos:m.start()])
+        fact = GUIDE.facts[m.group("body").removeprefix("fact.").strip()]
+        if fact.kind in ("path", "keywords"):
+            pieces += list(fact.value)
+        elif fact.kind == "number":
+            pieces.append(f"{fact.value}{fact.unit}")
+        else:
+            pieces.append(str(fact.value))
+        pos = m.end()
+    pieces.append(text[pos:])
+    return [squash(p.replace("**", "")) for p in pieces if squash(p.replace("**", ""))]
+
+
+def pdf_of(page, tmp_path, name: str):
+    path = tmp_path / f"{name}.pdf"
+    page.emulate_media(media="print")
+    page.pdf(path=str(path), format="A4")
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
+    assert size and abs(float(size.group(1)) - 595) < 2 and abs(float(size.group(2)) - 842) < 2, "not A4 portrait"
+    return path, pages
+
+
+def pdf_text(path, first: int | None = None) -> str:
+    args = ["pdftotext", "-layout"] + (["-f", str(first), "-l", str(first)] if first else []) + [str(path), "-"]
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def desk(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def no_js(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="ko-KR", java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+# ── Ticks ──────────────────────────────────────────────────────────────────────────────────────
+
+def test_tick_and_blank_survive_reload_and_reset_clears_them(site_url, phone):
+    cl = next(c for c in CHECKLISTS if c["id"] == "payment_error")
+    item = cl["items"][1]["id"]
+    phone.goto(url_of(site_url, cl["id"]))
+    box = phone.locator(f'input.checklist__box[data-item="{item}"]')
+    assert not box.is_checked()
+    phone.click(f'label[for="{box.get_attribute("id")}"]')  # the label text ticks the box
+    field = phone.get_by_label(cl["blanks"][0], exact=True)
+    field.fill("20261126-0001")
+    phone.reload()
+    assert box.is_checked()
+    assert field.input_value() == "20261126-0001"
+    stored = json.loads(phone.evaluate("k => localStorage.getItem(k)", STORAGE_PREFIX + cl["id"]))
+    assert stored["items"] == {item: True}  # keyed by item id, so reordering items keeps the tick
+    other = [c for c in CHECKLISTS if c["id"] != cl["id"]][0]
+    phone.goto(url_of(site_url, other["id"]))
+    assert phone.locator("input.checklist__box:checked").count() == 0  # one checklist's ticks stay its own
+    phone.goto(url_of(site_url, cl["id"]))
+    phone.get_by_role("button", name="초기화").click()
+    assert not box.is_checked() and field.input_value() == ""
+    assert "지웠어요" in phone.locator(".checklist__status").inner_text()
+    phone.reload()
+    assert not box.is_checked()
+    assert phone.evaluate("k => localStorage.getItem(k)", STORAGE_PREFIX + cl["id"]) is None
+
+
+def test_every_field_has_a_label(site_url, phone):
+    for cl in CHECKLISTS:
+        phone.goto(url_of(site_url, cl["id"]))
+        unlabelled = phone.eval_on_selector_all(
+            "article input", "els => els.filter(e => !(e.labels && e.labels.length && e.labels[0].textContent.trim()))"
+                             ".map(e => e.id || e.outerHTML)")
+        assert not unlabelled, (cl["id"], unlabelled)
+        assert phone.locator("article input.checklist__box").count() == len(cl["items"])
+
+
+def test_print_button_opens_the_print_dialog(site_url, phone):
+    phone.goto(url_of(site_url, CHECKLISTS[0]["id"]))
+    phone.evaluate("() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; }")
+    phone.get_by_role("button", name="인쇄하기").click()
+    assert phone.evaluate("window.__printed") == 1
+
+
+# ── Paper ──────────────────────────────────────────────────────────────────────────────────────
+
+@pytest.mark.parametrize("checklist", CHECKLISTS, ids=[c["id"] for c in CHECKLISTS])
+def test_checklist_prints_on_one_a4_page_with_every_item_and_no_navigation(site_url, desk, tmp_path, checklist):
+    desk.goto(url_of(site_url, checklist["id"]), wait_until="networkidle")
+    path, pages = pdf_of(desk, tmp_path, checklist["id"])
+    assert pages == 1, f"{checklist['id']} prints on {pages} pages"
+    text = pdf_text(path)
+    flat = squash(text)
+    for item in checklist["items"]:
+        for piece in expected_pieces(item["text"]):
+            assert piece in flat, (item["id"], piece)
+    for blank in checklist["blanks"]:
+        assert squash(blank) in flat
+    assert squash(checklist["title"]) in flat
+    assert re.search(r"정보를확인한날:20\d\d-\d\d-\d\d", flat)
+    assert squash(url_of(site_url, checklist["id"])) in flat  # the address, filled in by the script
+    own = squash(" ".join([checklist["title"], checklist["intro"], *checklist["blanks"], GUIDE["meta"]["site_title"], "이 체크리스트 주소"]
+                          + [" ".join(expected_pieces(i["text"])) for i in checklist["items"]]))
+    navigation = [t for t in nav_titles() if squash(t) not in own]
+    assert len(navigation) >= 10
+    for word in NOT_ON_PAPER + navigation:
+        assert squash(word) not in flat, (checklist["id"], word)
+
+
+def test_boxes_print_as_dark_squares(site_url, desk):
+    desk.goto(url_of(site_url, CHECKLISTS[0]["id"]))
+    desk.emulate_media(media="print")
+    style = desk.eval_on_selector("input.checklist__box", """e => { const s = getComputedStyle(e);
+        return [s.borderTopColor, s.borderTopWidth, s.borderTopLeftRadius, s.width, s.height]; }""")
+    assert style[0] == "rgb(0, 0, 0)" and float(style[1].removesuffix("px")) >= 2.5, style
+    assert style[2] == "0px" and style[3] == style[4], style
+
+
+def test_print_all_gives_each_checklist_its_own_sheet(site_url, desk, tmp_path):
+    desk.goto(site_url + "checklists/print-all/", wait_until="networkidle")
+    path, pages = pdf_of(desk, tmp_path, "print-all")
+    assert pages == len(CHECKLISTS)
+    for n, cl in enumerate(CHECKLISTS, 1):
+        sheet = squash(pdf_text(path, n))
+        assert sheet.startswith(squash(cl["title"])), (n, sheet[:60])
+        assert all(p in sheet for item in cl["items"] for p in expected_pieces(item["text"])), cl["id"]
+        assert squash(url_of(site_url, cl["id"])) in sheet
+
+
+def test_without_javascript_the_checklist_reads_and_prints(site_url, no_js, tmp_path):
+    cl = next(c for c in CHECKLISTS if c.get("deadline_helper"))
+    no_js.goto(url_of(site_url, cl["id"]))
+    assert no_js.locator("input.checklist__box").count() == len(cl["items"])
+    assert no_js.locator(".checklist__label").first.is_visible()
+    assert not no_js.get_by_role("button", name="초기화").is_visible()
+    path, pages = pdf_of(no_js, tmp_path, "no-js")
+    assert pages == 1
+    flat = squash(pdf_text(path))
+    assert all(p in flat for item in cl["items"] for p in expected_pieces(item["text"]))
+    assert "checklists/" in flat  # the address without the script: the page's path
+
+
+# ── Deadline helper ────────────────────────────────────────────────────────────────────────────
+
+def add_months(day: date, n: int) -> date:
+    y, m = divmod(day.month - 1 + n, 12)
+    y, m = day.year + y, m + 1
+    return date(y, m, min(day.day, calendar.monthrange(y, m)[1]))
+
+
+def korean(day: date) -> str:
+    return f"{day.year}년 {day.month}월 {day.day}일 ({WEEKDAYS[day.weekday()]})"
+
+
+DAYS = GUIDE.facts["withdrawal_days"].value
+MONTHS = GUIDE.facts["mismatch_months"].value
+KNOWN_DAYS = GUIDE.facts["mismatch_known_days"].value
+
+
+@pytest.mark.parametrize("arrival", ["2026-12-28", "2026-01-31", "2026-11-30", "2028-02-25", "2027-06-15"])
+def test_deadline_helper_dates(site_url, phone, arrival):
+    got = date.fromisoformat(arrival)
+    phone.goto(url_of(site_url, "before_return"))
+    phone.fill(".deadline-helper__arrival", arrival)
+    expected = {"withdrawal": got + timedelta(days=DAYS), "mismatch-months": add_months(got, MONTHS),
+                "mismatch-known": got + timedelta(days=KNOWN_DAYS)}
+    for name, day in expected.items():
+        dd = phone.locator(f'dd[data-deadline="{name}"]')
+        assert dd.get_attribute("data-date") == day.isoformat(), (arrival, name)
+        assert korean(day) in dd.inner_text(), (arrival, name, dd.inner_text())
+    first = "mismatch-months" if expected["mismatch-months"] <= expected["mismatch-known"] else "mismatch-known"
+    assert "deadline--first" in phone.locator(f'dd[data-deadline="{first}"]').get_attribute("class")
+
+
+def test_year_boundary_example_from_the_issue(site_url, phone):
+    phone.goto(url_of(site_url, "before_return"))
+    phone.fill(".deadline-helper__arrival", "2026-12-28")
+    expected = date(2026, 12, 28) + timedelta(days=DAYS)
+    assert expected.year == 2027  # the deadline crosses into the next year
+    assert phone.locator('dd[data-deadline="withdrawal"]').get_attribute("data-date") == expected.isoformat()
+
+
+def test_known_date_and_days_left(site_url, phone):
+    phone.goto(url_of(site_url, "before_return"))
+    today = date.fromisoformat(phone.evaluate(
+        "(() => { const d = new Date(); return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate())).toISOString().slice(0, 10); })()"))
+    phone.fill(".deadline-helper__arrival", today.isoformat())
+    assert f"{DAYS}일 남았어요" in phone.locator('dd[data-deadline="withdrawal"]').inner_text()
+    known = today + timedelta(days=70)
+    phone.fill(".deadline-helper__known", known.isoformat())
+    assert phone.locator('dd[data-deadline="mismatch-known"]').get_attribute("data-date") == (known + timedelta(days=KNOWN_DAYS)).isoformat()
+    phone.fill(".deadline-helper__arrival", (today - timedelta(days=DAYS + 2)).isoformat())
+    assert "2일 지났어요" in phone.locator('dd[data-deadline="withdrawal"]').inner_text()
+
+
+def test_helper_reads_its_numbers_from_the_page_not_the_script(site_url, phone):
+    phone.goto(site_url + "cancel-return/")
+    helper = phone.locator(".deadline-helper")
+    assert helper.get_attribute("data-withdrawal-days") == str(DAYS)
+    helper.evaluate("e => e.setAttribute('data-withdrawal-days', String(Number(e.dataset.withdrawalDays) + 3))")
+    phone.fill(".deadline-helper__arrival", "2026-03-01")
+    assert phone.locator('dd[data-deadline="withdrawal"]').get_attribute("data-date") == \
+        (date(2026, 3, 1) + timedelta(days=DAYS + 3)).isoformat()
+
+
+def test_printed_return_checklist_shows_the_computed_dates(site_url, desk, tmp_path):
+    desk.goto(url_of(site_url, "before_return"))
+    desk.fill(".deadline-helper__arrival", "2026-12-28")
+    path, pages = pdf_of(desk, tmp_path, "filled")
+    assert pages == 1
+    assert squash(korean(date(2026, 12, 28) + timedelta(days=DAYS))) in squash(pdf_text(path))
+
+
+# ── Message templates ──────────────────────────────────────────────────────────────────────────
+
+def test_copy_button_copies_the_message(site_url, browser):
+    context = browser.new_context(locale="ko-KR")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page = context.new_page()
+    page.goto(site_url + "messages/")
+    template = GUIDE["message_templates"][0]
+    section = page.locator(f'.msg-template[data-template="{template["id"]}"]')
+    section.get_by_role("button", name="문구 복사하기").click()
+    page.wait_for_function("document.querySelector('.msg-copy__status').textContent.length > 0")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == section.locator("pre").inner_text()
+    assert "[주문 번호]" in copied and "<" not in copied
+    context.close()
+
+
+def test_messages_without_javascript_hide_the_copy_button(site_url, no_js):
+    no_js.goto(site_url + "messages/")
+    assert no_js.locator("pre.msg-template__body").count() == len(GUIDE["message_templates"])
+    assert not no_js.get_by_role("button", name="문구 복사하기").first.is_visible()

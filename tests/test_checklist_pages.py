@@ -1,0 +1,47 @@
+"""The generated checklist, summary and message pages are built, reachable from the nav, and come
+from the data file."""
+from __future__ import annotations
+
+import re
+
+from test_build import nav_pages
+
+from guidekit.checklists import INDEX_PAGE, PRINT_ALL_PAGE, page_of
+from guidekit.data import load_guide
+from support import ROOT
+
+GUIDE = load_guide(ROOT / "docs/data/guide.yml", ROOT / "docs/data/guide.schema.json")
+
+
+def test_every_generated_page_is_in_the_nav():
+    nav = nav_pages()
+    expected = [INDEX_PAGE, PRINT_ALL_PAGE, "summary.md", "messages.md"] + [page_of(c["id"]) for c in GUIDE["checklists"]]
+    missing = [p for p in expected if p not in nav]
+    assert not missing, f"add these to nav in mkdocs.yml: {missing}"
+
+
+def test_checklist_pages_are_built_and_not_written_into_docs(built_site):
+    site, _ = built_site
+    for cl in GUIDE["checklists"]:
+        html = (site / page_of(cl["id"]).removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+        assert html.count('class="checklist__box"') == len(cl["items"])
+        assert not (ROOT / "docs" / page_of(cl["id"])).exists()
+    assert not (ROOT / "docs" / "summary.md").exists() and not (ROOT / "docs" / "messages.md").exists()
+
+
+def test_links_in_checklists_point_at_existing_sections(built_site):
+    """The strict build already fails on a missing anchor; this makes sure the check saw these links."""
+    site, _ = built_site
+    html = (site / "checklists/before-return/index.html").read_text(encoding="utf-8")
+    for href in re.findall(r'class="checklist__more" href="([^"]+)"', html):
+        page, _, anchor = href.partition("#")
+        target = (site / "checklists/before-return" / page / "index.html").resolve()
+        assert target.exists(), href
+        assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), href
+
+
+def test_script_and_styles_are_local_files(built_site):
+    site, _ = built_site
+    html = (site / "checklists/prepare/index.html").read_text(encoding="utf-8")
+    for ref in ("javascripts/checklists.js", "stylesheets/checklists.css", "stylesheets/print.css"):
+        assert ref in html and (site / ref).exists()

@@ -1,0 +1,47 @@
+"""Page-scoped assets are linked only where their classes are, and CSS minifying keeps selectors' meaning."""
+from __future__ import annotations
+
+from guidekit.assets import css_classes, drop_links, minify_css, page_classes, script_classes, unused_assets
+
+CSS = """/* print.css is elsewhere */
+.md-typeset .checklist { margin: 0; }
+@media screen { .md-typeset .msg-template__body, .sr-only { color: red; } }
+.md-typeset :is(.deadline-helper) > p { content: "a . b"; }
+"""
+JS = """document.querySelectorAll(".checklist[data-storage-key]"); el.querySelector('.msg-copy__status');
+var x = 0.5; day.toISOString(); "문구. 마침표";"""
+
+
+def test_classes_of_a_stylesheet_leave_out_material_and_comments():
+    assert css_classes(CSS) == {"checklist", "msg-template__body", "sr-only", "deadline-helper"}
+
+
+def test_classes_a_script_queries():
+    assert script_classes(JS) == {"checklist", "msg-copy__status"}
+
+
+def test_unused_assets_are_the_ones_whose_classes_are_absent():
+    scoped = {"stylesheets/c.css": css_classes(CSS), "javascripts/c.js": script_classes(JS)}
+    home = '<div class="md-typeset problem-cards"><a class="md-button">x</a></div>'
+    checklist = '<div class="md-typeset"><ol class="checklist"></ol></div>'
+    helper_only = '<div class="deadline-helper"></div>'
+    assert page_classes(home) == {"problem-cards"}
+    assert unused_assets(home, scoped) == ["stylesheets/c.css", "javascripts/c.js"]
+    assert unused_assets(checklist, scoped) == []
+    assert unused_assets(helper_only, scoped) == ["javascripts/c.js"]
+
+
+def test_drop_links_removes_only_the_named_tags():
+    html = ('<link rel="stylesheet" href="../stylesheets/c.css">\n<link rel="stylesheet" href="../stylesheets/a.css">\n'
+            '<script src="../javascripts/c.js"></script>\n<script src="../assets/bundle.js"></script>')
+    out = drop_links(html, ["stylesheets/c.css", "javascripts/c.js"])
+    assert "c.css" not in out and "c.js" not in out
+    assert "a.css" in out and "bundle.js" in out
+
+
+def test_minify_keeps_descendant_combinators_and_strings():
+    out = minify_css(CSS)
+    assert "/*" not in out and "\n" not in out.strip()
+    assert ".md-typeset :is(.deadline-helper) > p{" in out
+    assert 'content: "a . b"' in out
+    assert len(out) < len(CSS)

@@ -1,0 +1,176 @@
+"""Checklist pages and blocks: data in, Markdown/HTML out."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from guide_copy import GUIDE, context, fresh_guide
+
+from guidekit.blocks import BLOCKS
+from guidekit.checklists import (INDEX_PAGE, PRINT_ALL_PAGE, STORAGE_PREFIX, checklist_block, checklist_index_block,
+                                 checklist_page_markdown, checklist_sheet_block, deadline_helper_block, generated_pages,
+                                 md_text, page_of, print_all_markdown)
+from guidekit.errors import GuideDataError
+from guidekit.refs import expand_page
+
+CHECKLISTS = GUIDE["checklists"]
+
+
+def test_issue_checklists_exist_with_items_and_blanks():
+    titles = " ".join(c["title"] for c in CHECKLISTS)
+    for word in ["상담 전 준비물", "파손·오배송", "결제 오류", "배송 지연·가송장", "반품 신청 전", "분쟁 단계"]:
+        assert word in titles
+    assert all(c["items"] and c["blanks"] for c in CHECKLISTS)
+
+
+def test_one_page_per_checklist_plus_index_and_print_all():
+    pages = generated_pages(GUIDE)
+    assert set(pages) == {INDEX_PAGE, PRINT_ALL_PAGE} | {page_of(c["id"]) for c in CHECKLISTS}
+    assert page_of("before_return") == "checklists/before-return.md"
+
+
+def test_no_checklists_no_pages():
+    guide = fresh_guide()
+    del guide.data["checklists"]
+    assert generated_pages(guide) == {}
+
+
+def test_checklist_page_is_title_block_and_address():
+    md = checklist_page_markdown(GUIDE, CHECKLISTS[0], "https://example.org/guide/")
+    assert f"# {CHECKLISTS[0]['title']}" in md
+    assert f"<!-- guide:checklist {CHECKLISTS[0]['id']} -->" in md
+    assert "https://example.org/guide/checklists/prepare/" in md
+    assert 'href="./"' in md  # the address links to the page itself
+
+
+def test_print_all_has_every_sheet_in_order_with_relative_addresses():
+    md = print_all_markdown(GUIDE)
+    ids = re.findall(r"<!-- guide:checklist-sheet (\w+) -->", md)
+    assert ids == [c["id"] for c in CHECKLISTS]
+    assert 'href="../before-return/"' in md
+
+
+def test_block_has_every_item_blank_link_and_fact():
+    html = str(checklist_block(context(), "before_return"))
+    cl = next(c for c in CHECKLISTS if c["id"] == "before_return")
+    for item in cl["items"]:
+        assert f'data-item="{item["id"]}"' in html
+        assert f'href="/{item["link"]}"' in html
+    for blank in cl["blanks"]:
+        assert f">{blank}</label>" in html
+    assert f'{GUIDE.facts["withdrawal_days"].value}{GUIDE.facts["withdrawal_days"].unit}' in html
+    assert f'data-storage-key="{STORAGE_PREFIX}before_return"' in html
+    assert "{{" not in html and "**" not in html
+
+
+def test_every_checkbox_and_field_has_its_own_label():
+    for cl in CHECKLISTS:
+        html = str(checklist_block(context(), cl["id"]))
+        ids = re.findall(r'<input[^>]* id="([^"]+)"', html)
+        assert len(ids) == len(set(ids)), cl["id"]
+        for input_id in ids:
+            assert re.search(rf'<label[^>]* for="{re.escape(input_id)}"', html), (cl["id"], input_id)
+
+
+def test_sheet_carries_its_title_and_own_check_dates():
+    html = str(checklist_sheet_block(context(), "dispute_steps"))
+    assert 'class="checklist__title"' in html and "분쟁 단계" in html
+    dates = {GUIDE.facts[k].checked for k in ("route_seller_info", "phone_1372", "hours_1372", "ecmc_name")}
+    assert f"정보를 확인한 날: {min(dates)} ~ {max(dates)}" in html
+
+
+def test_data_text_is_escaped_everywhere():
+    guide = fresh_guide()
+    cl = guide.data["checklists"][0]
+    cl["title"] = "<script>alert(1)</script>"
+    cl["intro"] = "<b>intro</b>"
+    cl["blanks"] = ["<i>번호</i>"]
+    cl["items"][0]["text"] = "<script>x</script> **굵게**"
+    html = str(checklist_sheet_block(context(guide), cl["id"])) + str(checklist_index_block(context(guide)))
+    assert "<script>" not in html and "<b>" not in html and "<i>" not in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html and "<strong>굵게</strong>" in html
+    md = checklist_page_markdown(guide, cl)
+    assert "<script>" not in md and "# &lt;script&gt;alert(1)&lt;/script&gt;" in md
+
+
+def test_md_text_makes_markdown_literal():
+    assert md_text("a*b*_c_ [x](y) <z>") == r"a\*b\*\_c\_ \[x\](y) &lt;z&gt;"
+
+
+def test_unknown_checklist_names_the_known_ones():
+    with pytest.raises(GuideDataError) as err:
+        expand_page("x\n<!-- guide:checklist nope -->", context(), BLOCKS)
+    assert err.value.line == 2 and "prepare" in str(err.value)
+
+
+def test_index_links_every_checklist_and_print_all():
+    html = str(checklist_index_block(context()))
+    for cl in CHECKLISTS:
+        assert f'href="/{page_of(cl["id"])}"' in html
+    assert f'href="/{PRINT_ALL_PAGE}"' in html
+
+
+def test_deadline_helper_numbers_come_from_facts():
+    html = str(deadline_helper_block(context(), "before_return"))
+    for attr, key in [("withdrawal-days", "withdrawal_days"), ("mismatch-months", "mismatch_months"),
+                      ("mismatch-known-days", "mismatch_known_days")]:
+        assert f'data-{attr}="{GUIDE.facts[key].value}"' in html
+    assert 'id="dl-before-return-arrival"' in html
+
+
+def test_deadline_helper_refuses_a_fact_in_other_units():
+    guide = fresh_guide()
+    fact = guide.facts["mismatch_months"]
+    guide.facts["mismatch_months"] = type(fact)(**{**fact.__dict__, "unit": "일"})
+    with pytest.raises(GuideDataError) as err:
+        deadline_helper_block(context(guide))
+    assert err.value.key_path == "facts.mismatch_months" and err.value.line
+
+
+def test_only_flagged_checklists_get_the_helper():
+    for cl in CHECKLISTS:
+        html = str(checklist_block(context(), cl["id"]))
+        assert ("deadline-helper" in html) == bool(cl.get("deadline_helper")), cl["id"]
+
+
+# ── The data file's checklist section is checked like the rest of it ──
+
+def _load(tmp_path, text):
+    from guidekit.data import load_guide
+    from support import ROOT
+    f = tmp_path / "guide.yml"
+    f.write_text(text, encoding="utf-8")
+    return load_guide(f, ROOT / "docs/data/guide.schema.json", "docs/data/guide.yml")
+
+
+def _data_text():
+    from support import ROOT
+    return (ROOT / "docs/data/guide.yml").read_text(encoding="utf-8")
+
+
+def test_duplicate_item_id_in_a_checklist_is_reported(tmp_path):
+    text = _data_text().replace("      - id: tracking_number\n", "      - id: order_number\n", 1)
+    with pytest.raises(GuideDataError) as err:
+        _load(tmp_path, text)
+    assert err.value.key_path == "checklists[0].items[1].id" and err.value.line
+
+
+def test_unknown_checklist_key_is_reported(tmp_path):
+    text = _data_text().replace("    blanks: [주문 번호, 송장 번호, 결제 수단·시각]\n",
+                                "    blanks: [주문 번호, 송장 번호, 결제 수단·시각]\n    colour: red\n", 1)
+    with pytest.raises(GuideDataError) as err:
+        _load(tmp_path, text)
+    assert err.value.key_path == "checklists[0].colour"
+
+
+def test_repeated_blank_is_reported(tmp_path):
+    text = _data_text().replace("blanks: [주문 번호, 송장 번호, 결제 수단·시각]", "blanks: [주문 번호, 주문 번호]", 1)
+    with pytest.raises(GuideDataError) as err:
+        _load(tmp_path, text)
+    assert err.value.key_path == "checklists[0].blanks"
+
+
+def test_print_button_on_a_checklist_page_but_not_on_each_print_all_sheet():
+    assert "checklist-print" in str(checklist_block(context(), "prepare"))
+    assert "checklist-print" not in str(checklist_sheet_block(context(), "prepare"))
+    assert "checklist-print" in print_all_markdown(GUIDE)  # one button for the whole page

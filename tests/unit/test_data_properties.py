@@ -1,0 +1,106 @@
+"""Property-based: whatever an editor types, loading ends in a good Guide or one GuideDataError that
+names the file, never another exception (which MkDocs would print as a traceback)."""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from guidekit.data import load_guide, parse_yaml
+from guidekit.errors import GuideDataError
+from guidekit.refs import RenderContext, expand_page
+from guidekit.blocks import BLOCKS
+from support import ROOT
+
+SCHEMA = ROOT / "docs/data/guide.schema.json"
+REAL = yaml.load((ROOT / "docs/data/guide.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+SHOWN = "docs/data/guide.yml"
+
+scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30),
+                    st.sampled_from(["<script>alert(1)</script>", "javascript:alert(1)", "{{ fact.nope }}", "2026-02-30",
+                                     "{{ fact.agent_hours }}", "", " ", "\t", "payment.md#gone", "*a", "&a"]))
+values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                       st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+                      max_leaves=12)
+
+
+def _load(tmp_path: Path, text: str | bytes):
+    f = tmp_path / "guide.yml"
+    f.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8", errors="surrogatepass"))
+    return load_guide(f, SCHEMA, SHOWN)
+
+
+def _only_guide_errors(fn):
+    try:
+        return fn()
+    except GuideDataError as exc:
+        assert str(exc).startswith(SHOWN), str(exc)
+        assert len(str(exc).splitlines()) <= 6
+        return None
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(st.text(max_size=200), st.binary(max_size=200)))
+def test_random_text_never_crashes(tmp_path, text):
+    _only_guide_errors(lambda: _load(tmp_path, text))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values)
+def test_random_yaml_documents_never_crash(tmp_path, doc):
+    _only_guide_errors(lambda: _load(tmp_path, yaml.safe_dump(doc, allow_unicode=True)))
+
+
+def _leaf_paths(node, path=()):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _leaf_paths(v, path + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _leaf_paths(v, path + (i,))
+    yield path
+
+
+PATHS = [p for p in _leaf_paths(REAL) if p]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(PATHS), values)
+def test_any_value_anywhere_in_the_real_file_never_crashes(tmp_path, path, value):
+    data = copy.deepcopy(REAL)
+    node = data
+    for part in path[:-1]:
+        node = node[part]
+    node[path[-1]] = value
+    guide = _only_guide_errors(lambda: _load(tmp_path, yaml.safe_dump(data, allow_unicode=True)))
+    if guide is None:
+        return
+    ctx = RenderContext(guide=guide, where="docs/x.md", url_for=lambda link, where: link)
+    page = "\n".join(f"<!-- guide:{name}{' ' + guide['scenarios'][0]['id'] if name == 'steps' else ''} -->" for name in BLOCKS)
+    page += "\n" + " ".join(f"{{{{ fact.{k} }}}}" for k in guide.facts)
+    html = _only_guide_errors(lambda: expand_page(page, ctx, BLOCKS))
+    if html is not None:
+        assert "<script>" not in html
+
+
+def test_self_referencing_alias_is_a_message_not_a_recursion_error():
+    try:
+        parse_yaml("a: &x [1, *x]\n", SHOWN)
+    except GuideDataError as exc:
+        assert "별칭" in str(exc)
+    else:
+        raise AssertionError("expected a GuideDataError")
+
+
+def test_alias_bomb_is_stopped():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(6))
+    try:
+        parse_yaml(bomb, SHOWN)
+    except GuideDataError as exc:
+        assert "별칭" in str(exc)
+    else:
+        raise AssertionError("expected a GuideDataError")

@@ -1,0 +1,77 @@
+"""상담톡 문구: data in, page Markdown and HTML out."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from guide_copy import GUIDE, context, fresh_guide
+
+from guidekit.errors import GuideDataError
+from guidekit.message_templates import (anchor_of, check_message_templates, mark_blanks, message_template_block,
+                                        messages_page_markdown)
+
+TEMPLATES = GUIDE["message_templates"]
+
+
+def test_double_charge_template_has_order_and_approval_blanks():
+    t = next(t for t in TEMPLATES if t["scenario"] == "double_charge")
+    html = str(message_template_block(context(), t["id"]))
+    assert '<mark class="msg-blank">[주문 번호]</mark>' in html
+    assert "[승인 번호 1]" in html and "[승인 번호 2]" in html
+
+
+def test_page_has_a_section_per_template():
+    md = messages_page_markdown(GUIDE)
+    for t in TEMPLATES:
+        assert f"{{#{anchor_of(t['id'])}}}" in md and f"<!-- guide:message-template {t['id']} -->" in md
+
+
+def test_copy_button_targets_the_text_and_starts_hidden():
+    html = str(message_template_block(context(), TEMPLATES[0]["id"]))
+    body_id = re.search(r'<pre class="msg-template__body" id="([^"]+)"', html).group(1)
+    assert f'data-copy-target="{body_id}"' in html
+    assert re.search(r'<p class="msg-template__tools" hidden>', html)
+
+
+def test_fact_in_message_is_plain_text_and_listed_with_badge():
+    c = context()
+    html = str(message_template_block(c, "points_restore"))
+    body = re.search(r"<pre[^>]*>(.*?)</pre>", html, re.S).group(1)
+    fact = GUIDE.facts["points_wait_minutes"]
+    assert f"{fact.value}{fact.unit}" in body and "<span" not in body
+    assert "fact-badge" in html and "points_wait_minutes" in c.used
+
+
+def test_line_breaks_survive_and_scenario_is_linked():
+    t = TEMPLATES[0]
+    html = str(message_template_block(context(), t["id"]))
+    assert "\n" in re.search(r"<pre[^>]*>(.*?)</pre>", html, re.S).group(1)
+    scenario = next(s for s in GUIDE["scenarios"] if s["id"] == t["scenario"])
+    assert f'href="/{scenario["link"]}"' in html
+
+
+def test_message_text_is_escaped():
+    guide = fresh_guide()
+    guide.data["message_templates"][0]["body"] = "<script>alert(1)</script> [<b>칸</b>]"
+    guide.data["message_templates"][0]["title"] = "<img src=x>"
+    html = str(message_template_block(context(guide), guide.data["message_templates"][0]["id"]))
+    assert "<script>" not in html and "<b>" not in html
+    assert '<mark class="msg-blank">[&lt;b&gt;칸&lt;/b&gt;]</mark>' in html
+    assert "<img" not in messages_page_markdown(guide)
+
+
+def test_mark_blanks_leaves_unbalanced_brackets_alone():
+    assert str(mark_blanks("a [b] c [d")) == 'a <mark class="msg-blank">[b]</mark> c [d'
+
+
+def test_unknown_scenario_is_reported_with_line():
+    guide = fresh_guide()
+    guide.data["message_templates"][1]["scenario"] = "nope"
+    with pytest.raises(GuideDataError) as err:
+        check_message_templates(guide)
+    assert err.value.key_path == "message_templates[1].scenario" and err.value.line
+
+
+def test_unknown_template_block_names_known_ones():
+    with pytest.raises(GuideDataError, match="double_charge_cancel"):
+        message_template_block(context(), "nope")
