@@ -1,10 +1,10 @@
 """Hook: link each page-scoped stylesheet or script (mkdocs.yml `extra.page_scoped_assets`) only from the
-pages that use it, and ship our own stylesheets minified, so the home page's first load stays small."""
+pages that use it, and ship our own stylesheets minified and the pages without indentation, so the home page's first load stays small."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from guidekit.assets import css_classes, drop_links, minify_css, script_classes, unused_assets
+from guidekit.assets import css_classes, drop_links, minify_css, script_classes, strip_indentation, unused_assets
 
 _scoped: dict[str, set[str]] = {}
 
@@ -19,7 +19,7 @@ def on_config(config):
 
 
 def on_post_page(output, page, config):
-    return drop_links(output, unused_assets(output, _scoped))
+    return strip_indentation(drop_links(output, unused_assets(output, _scoped)))
 
 
 def on_post_build(config):

@@ -1,7 +1,7 @@
 """Keep the first load small on a phone: a stylesheet or script listed as page-scoped is linked only
 from pages that contain one of the classes it is written for (its own class selectors; for a script,
 the class selectors in its string literals, i.e. what it queries), and our own CSS is shipped without
-comments and runs of blanks. Material's `md-` classes are on every page, so they never count."""
+comments and runs of blanks, and every page without its indentation. Material's `md-` classes are on every page, so they never count."""
 from __future__ import annotations
 
 import re
@@ -58,3 +58,20 @@ def minify_css(css: str) -> str:
     css = re.sub(r"\s+", " ", css)
     css = re.sub(r"\s*([{};])\s*", r"\1", css)
     return css.replace(";}", "}").strip() + "\n"
+
+
+_KEEP = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S | re.I)
+
+
+def strip_indentation(html: str) -> str:
+    """Leading blanks of each line out (a line break stays, so no two words run together), except inside
+    pre, textarea, script and style, where blanks may matter."""
+    parts = _KEEP.split(html)
+    out = []
+    for i, part in enumerate(parts):
+        kind = i % 3
+        if kind == 0:
+            out.append(re.sub(r"\n[ \t]*(?:\n[ \t]*)*", "\n", part))
+        elif kind == 1:
+            out.append(part)
+    return "".join(out)

@@ -1,7 +1,8 @@
 """Page-scoped assets are linked only where their classes are, and CSS minifying keeps selectors' meaning."""
 from __future__ import annotations
 
-from guidekit.assets import css_classes, drop_links, minify_css, page_classes, script_classes, unused_assets
+from guidekit.assets import (css_classes, drop_links, minify_css, page_classes, script_classes, strip_indentation,
+                             unused_assets)
 
 CSS = """/* print.css is elsewhere */
 .md-typeset .checklist { margin: 0; }
@@ -45,3 +46,9 @@ def test_minify_keeps_descendant_combinators_and_strings():
     assert ".md-typeset :is(.deadline-helper) > p{" in out
     assert 'content: "a . b"' in out
     assert len(out) < len(CSS)
+
+
+def test_indentation_goes_but_pre_textarea_and_scripts_stay():
+    html = "<div>\n    <p>하나\n      둘</p>\n\n  <pre>  a\n    b</pre>\n  <textarea>\n  x</textarea>\n  <script>\n  var a = 1</script>\n</div>"
+    out = strip_indentation(html)
+    assert out == "<div>\n<p>하나\n둘</p>\n<pre>  a\n    b</pre>\n<textarea>\n  x</textarea>\n<script>\n  var a = 1</script>\n</div>"
