@@ -39,7 +39,7 @@ description: "상담원에게 가는 가장 빠른 길, 준비물, 기한, 상�
 
 {{{{ fact.route_fastest }}}}
 
-챗봇 창에 {{{{ fact.agent_keywords }}}} 중 하나를 입력하면 상담원으로 넘어가요. [자세히](chat.md#agent)
+챗봇 창에 {{{{ fact.agent_keywords }}}} 중 하나를 입력하면 상담원으로 넘어가요. [상담원 연결 방법 자세히 보기](chat.md#agent)
 
 ## 상담 시간 {{#hours}}
 
