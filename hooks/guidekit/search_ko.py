@@ -1,0 +1,82 @@
+"""Korean analysis for Material's search index: every section gets an extra indexed field `ko` holding
+the distinct two-syllable pieces (bigrams) of its Hangul text, read across spaces, plus those of the
+FAQ's other wordings and of the data file's synonyms. Material indexes every field named in the index
+config, so `중복결제` (query) meets `중복 결제` (text), `배송비` meets `반품배송비`, and `이중결제` meets a
+section that only says `중복 결제`. Titles and snippets stay Material's own, untouched.
+
+The query side lives in `overrides/assets/javascripts/workers/ko-search.js`: it cuts the typed Hangul
+into the same bigrams (after dropping a trailing particle or ending) before Material's worker runs it."""
+from __future__ import annotations
+
+import html
+import re
+from typing import Iterable
+
+FIELD = "ko"
+# Lunr field boosts. Title and text keep Material's defaults relative to each other; the Korean field
+# weighs like a second title so a section whose heading says it outranks one that merely mentions it.
+FIELD_BOOST = 10.0
+# Splits what Material's default (whitespace and '-') leaves glued to Korean words: quotes, brackets,
+# the menu-path arrow, dots and dashes. Without it `'상담원` would never match a query for `상담원`.
+SEPARATOR = r"[\s\-–—·,.;:!?'\"“”‘’()\[\]<>/…›→~]+"
+
+_TAG = re.compile(r"<[^>]+>")
+_RUN = re.compile(r"[가-힣]+(?:\s+[가-힣]+)*")
+_SPACE = re.compile(r"\s+")
+
+
+def plain(text: str) -> str:
+    """Index text (HTML) -> plain text."""
+    return html.unescape(_TAG.sub(" ", text))
+
+
+def hangul_runs(text: str) -> list[str]:
+    """Runs of Hangul words separated only by spaces, with the spaces removed: reading across spaces
+    is what makes search spacing-insensitive ('중복 결제' -> '중복결제')."""
+    return [_SPACE.sub("", m.group()) for m in _RUN.finditer(text)]
+
+
+def bigrams(run: str) -> list[str]:
+    """'반품배송비' -> ['반품', '품배', '배송', '송비']; a one-syllable run stays whole."""
+    if len(run) < 2:
+        return [run] if run else []
+    return [run[i:i + 2] for i in range(len(run) - 1)]
+
+
+def analyse(*texts: str) -> str:
+    """The `ko` field value: distinct bigrams of all Hangul in the texts, first-seen order, space-separated.
+    Distinct, because lunr is told `b(0)` by Material anyway and repeats would only grow the index."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for run in hangul_runs(text):
+            for gram in bigrams(run):
+                seen.setdefault(gram, None)
+    return " ".join(seen)
+
+
+def compact(text: str) -> str:
+    return _SPACE.sub("", text).lower()
+
+
+def synonyms_for(text: str, groups: Iterable[list[str]]) -> list[str]:
+    """Every word of every synonym group that has a member in the text (spacing ignored)."""
+    flat = compact(plain(text))
+    found: list[str] = []
+    for group in groups:
+        if any(compact(word) in flat for word in group):
+            found += group
+    return found
+
+
+def enrich_index(index: dict, aliases: dict[str, list[str]], synonyms: list[list[str]]) -> dict:
+    """Material's search_index.json (parsed) -> the same with the `ko` field declared and filled, and the
+    separator widened. `aliases` maps a document location (e.g. 'faq/#faq-double-charge') to the
+    other wordings that should find it."""
+    config = index["config"]
+    config["separator"] = SEPARATOR
+    config["fields"] = {**config.get("fields", {}), FIELD: {"boost": FIELD_BOOST}}
+    for doc in index["docs"]:
+        extra = aliases.get(doc["location"], [])
+        words = synonyms_for(" ".join([doc["title"], doc["text"], *extra]), synonyms)
+        doc[FIELD] = analyse(doc["title"], plain(doc["text"]), *extra, *words)
+    return index
