@@ -4,6 +4,7 @@ FAQ's other wordings and of the data file's synonyms. Material indexes every fie
 config, so `중복결제` (query) meets `중복 결제` (text), `배송비` meets `반품배송비`, and `이중결제` meets a
 section that only says `중복 결제`. Titles and snippets stay Material's own, untouched.
 
+Cutting per word also keeps the field small.
 The query side lives in `overrides/assets/javascripts/workers/ko-search.js`: it cuts the typed Hangul
 into the same bigrams (after dropping a trailing particle or ending) before Material's worker runs it."""
 from __future__ import annotations
@@ -21,7 +22,7 @@ FIELD_BOOST = 10.0
 SEPARATOR = r"[\s\-–—·,.;:!?'\"“”‘’()\[\]<>/…›→~]+"
 
 _TAG = re.compile(r"<[^>]+>")
-_RUN = re.compile(r"[가-힣]+(?:\s+[가-힣]+)*")
+_WORD = re.compile(r"[가-힣]+")
 _SPACE = re.compile(r"\s+")
 
 
@@ -30,10 +31,9 @@ def plain(text: str) -> str:
     return html.unescape(_TAG.sub(" ", text))
 
 
-def hangul_runs(text: str) -> list[str]:
-    """Runs of Hangul words separated only by spaces, with the spaces removed: reading across spaces
-    is what makes search spacing-insensitive ('중복 결제' -> '중복결제')."""
-    return [_SPACE.sub("", m.group()) for m in _RUN.finditer(text)]
+def hangul_words(text: str) -> list[str]:
+    """The runs of Hangul syllables in a text ('반품배송비는 3일' -> ['반품배송비는'])."""
+    return _WORD.findall(text)
 
 
 def bigrams(run: str) -> list[str]:
@@ -44,14 +44,12 @@ def bigrams(run: str) -> list[str]:
 
 
 def analyse(*texts: str) -> str:
-    """The `ko` field value: distinct bigrams of all Hangul in the texts, first-seen order, space-separated.
-    Distinct, because lunr is told `b(0)` by Material anyway and repeats would only grow the index."""
-    seen: dict[str, None] = {}
-    for text in texts:
-        for run in hangul_runs(text):
-            for gram in bigrams(run):
-                seen.setdefault(gram, None)
-    return " ".join(seen)
+    """The `ko` field value: distinct bigrams of all Hangul words in the texts, sorted, space-separated.
+    Bigrams are taken per word, not across spaces: '중복 결제' gives 중복 and 결제, which a query typed
+    as '중복결제' (중복 복결 결제) still meets, so nothing is gained by the extra cross-space pieces.
+    Distinct, because repeats would only grow the index; sorted, because gzip then packs it tighter."""
+    grams = {gram for text in texts for word in hangul_words(text) for gram in bigrams(word)}
+    return " ".join(sorted(grams))
 
 
 def compact(text: str) -> str:

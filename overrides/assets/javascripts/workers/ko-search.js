@@ -1,10 +1,10 @@
 /*
  * Korean-aware queries for Material's own search worker (loaded in its place; see overrides/main.html).
  *
- * The index has a field `ko` with the two-syllable pieces (bigrams) of every section's Hangul, read
- * across spaces (hooks/guidekit/search_ko.py). Here a typed query is cut the same way before Material's
+ * The index has a field `ko` with the two-syllable pieces (bigrams) of every Hangul word of every
+ * section (hooks/guidekit/search_ko.py). Here a typed query is cut the same way before Material's
  * worker sees it, so spacing, particles and endings stop mattering:
- *   "환불받으려면" -> "환불 불받",  "중복결제" and "중복 결제" -> "중복 복결 결제".
+ *   "환불받으려면" -> "환불 불받",  "중복결제" -> "중복 복결 결제" (meets 중복 and 결제 of "중복 결제").
  * Words without Hangul (FAQ, 1372, 09:00) pass through unchanged.
  */
 (function (scope) {
@@ -40,32 +40,40 @@
     return out
   }
 
-  /* Query as typed -> query for Material's worker (space-separated terms). */
+  /* Query as typed -> query for Material's worker (space-separated terms). Each Hangul word is cut
+     into bigrams. Material appends a prefix wildcard to every term; only a word's first bigram keeps it
+     (so "반품" still finds and highlights "반품배송비는" in the text), the others are sent as exact
+     terms ("^1", a boost of one, is the only way to stop Material adding the wildcard): expanding every
+     bigram against the whole vocabulary made searches several times slower. One-syllable words
+     (두, 번, 안, 온 …) are dropped when the query has anything longer, as they match half the index. */
   function normalise(query) {
-    var terms = [], run = ""
-    function flush() {
-      terms.push.apply(terms, bigrams(run))
-      run = ""
+    var terms = [], single = [], seen = {}
+    function add(list, term, exact) {
+      if (!seen[term]) {
+        seen[term] = true
+        list.push(exact ? term + "^1" : term)
+      }
     }
-    var words = query.toLowerCase().replace(/["'“”‘’]/g, " ").trim().split(/\s+/)
+    var words = query.toLowerCase().replace(/["'“”‘’^~*:+]/g, " ").trim().split(/\s+/)
     for (var w = 0; w < words.length; w++) {
       var parts = words[w].match(HANGUL) || []
       for (var p = 0; p < parts.length; p++) {
         var part = parts[p]
         if (IS_HANGUL.test(part)) {
-          run += p === parts.length - 1 ? stripEnding(part) : part
-        } else {
-          flush()
-          if (/[0-9a-z]/.test(part))
-            terms.push(part)
+          part = p === parts.length - 1 ? stripEnding(part) : part
+          if (part.length === 1) {
+            add(single, part, false)
+          } else {
+            var grams = bigrams(part)
+            for (var g = 0; g < grams.length; g++)
+              add(terms, grams[g], g > 0)
+          }
+        } else if (/[0-9a-z]/.test(part)) {
+          add(terms, part, false)
         }
       }
     }
-    flush()
-    var seen = {}
-    return terms.filter(function (t) {
-      return seen[t] ? false : (seen[t] = true)
-    }).join(" ")
+    return (terms.length ? terms : single).join(" ")
   }
 
   scope.koSearch = { normalise: normalise, stripEnding: stripEnding, bigrams: bigrams }
