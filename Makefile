@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test install install-dev clean
+.PHONY: serve build test bench-search install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ build: install  ## strict build into site/
 
 test: install-dev  ## every test: units, strict build, browser
 	$(BIN)/python -m pytest
+
+bench-search: install-dev  ## stock Material search vs ours on the same pages: answers, index size, speed at 4x CPU slowdown
+	$(BIN)/python scripts/bench_search.py
 
 clean:
 	rm -rf site $(VENV)
