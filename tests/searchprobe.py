@@ -53,7 +53,12 @@ class SearchBox:
     def __init__(self, page, url: str):
         self.page, self.cdp = page, page.context.new_cdp_session(page)
         page.goto(url, wait_until="networkidle")
-        page.click("label[for=__search]")
+        # Phone: the magnifier button in the header opens the search; desktop: the box is in the header.
+        button = page.locator("label.md-header__button[for=__search]")
+        if button.is_visible():
+            button.click()
+        else:
+            page.click(INPUT)
         page.wait_for_selector(INPUT, state="visible")
         # The worker has built its index once the placeholder text shows.
         page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
