@@ -63,6 +63,16 @@ def test_search_runs_through_the_korean_worker_and_hides_fragment_terms(phone_se
     assert all(not terms.nth(i).is_visible() for i in range(terms.count()))
 
 
+def test_pasted_text_is_searched_without_any_key(phone_search):
+    page = phone_search.page
+    page.locator("input.md-search__input").fill("")
+    phone_search.settle()
+    page.locator("input.md-search__input").focus()
+    page.keyboard.insert_text("가송장")  # like a paste from the long-press menu: an input event, no keyup
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__link').length > 0", timeout=5000)
+    assert "송장" in page.locator(".md-search-result__list").inner_text()
+
+
 def test_the_first_entry_of_the_answer_shows_the_answer_not_just_a_title(phone_search):
     entries, _ = phone_search.search("반품 배송비")
     answer = next(e for e in entries[:4] if "배송비" in e["text"])
