@@ -1,7 +1,7 @@
 """Korean analysis for the search index (hooks/guidekit/search_ko.py)."""
 from __future__ import annotations
 
-from guidekit.search_ko import FIELD, SEPARATOR, analyse, bigrams, enrich_index, hangul_words, plain, synonyms_for
+from guidekit.search_ko import FIELD, SEPARATOR, TITLE_FIELD, analyse, bigrams, enrich_index, hangul_words, plain, synonyms_for
 
 
 def test_bigrams_cut_a_word_into_overlapping_pairs():
@@ -47,9 +47,12 @@ def test_enrich_index_adds_the_field_aliases_and_synonyms():
     }
     out = enrich_index(index, {"faq/#faq-double-charge": ["돈이 두 번 나갔어요"]}, [["중복 결제", "이중결제"]])
     assert out["config"]["separator"] == SEPARATOR
-    assert FIELD in out["config"]["fields"] and out["config"]["fields"]["title"] == {"boost": 1000.0}
+    fields = out["config"]["fields"]
+    assert FIELD in fields and fields[TITLE_FIELD]["boost"] > fields["title"]["boost"]
     faq, page = (set(d[FIELD].split()) for d in out["docs"])
     assert {"나갔", "승인", "결제"} <= faq
+    faq_heading = set(out["docs"][0][TITLE_FIELD].split())
+    assert {"결제", "나갔"} <= faq_heading and "승인" not in faq_heading  # heading + other wordings only
     assert {"이중", "중결"} <= page  # the synonym 이중결제 finds a page that only says 중복 결제
     assert out["docs"][1]["text"] == "<p>중복 결제일 수 있어요</p>"  # snippets untouched
 
