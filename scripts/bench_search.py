@@ -23,7 +23,7 @@ from support import SHARED, SiteServer, build_site, launch_chromium  # noqa: E40
 THROTTLE = 4
 # The last key of every query is typed 1 + REPEATS times; a query's latency is the median of those,
 # which keeps one stall of a busy machine from deciding the figure.
-REPEATS = 2
+REPEATS = 4
 OURS_HOOK = "hooks/korean_search.py"
 
 
@@ -106,7 +106,7 @@ def main() -> int:
         ("search index, gzip -9 bytes", f"{s['dev']['gzip']:,}", f"{o['dev']['gzip']:,}"),
         (f"last key -> results, median, CPU {THROTTLE}x", ms(s["dev"]["median"]), ms(o["dev"]["median"])),
         (f"last key -> results, p90, CPU {THROTTLE}x", ms(s["dev"]["p90"]), ms(o["dev"]["p90"])),
-        (f"last key -> results, max, CPU {THROTTLE}x", ms(s["dev"]["max"]), ms(o["dev"]["max"])),
+        (f"last key -> results, slowest query, CPU {THROTTLE}x", ms(s["dev"]["max"]), ms(o["dev"]["max"])),
     ]
     width = max(len(r[0]) for r in rows)
     print(f"{'':{width}}  {'stock Material':>16}  {'ours':>16}")

@@ -83,7 +83,7 @@ class SearchBox:
                 self.cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", "windowsVirtualKeyCode": 229, "key": "Process"})
             time.sleep(delay)
 
-    def settle(self, quiet_ms: float = 400, timeout_s: float = 5.0) -> float | None:
+    def settle(self, quiet_ms: float = 300, timeout_s: float = 5.0) -> float | None:
         """Wait until the results stop changing; return ms from the last keyup to the last change
         (None when nothing changed after the last key)."""
         end = time.monotonic() + timeout_s
@@ -91,7 +91,8 @@ class SearchBox:
             w = self.page.evaluate("() => ({...window.__probe, now: performance.now()})")
             if w["change"] > w["key"] and w["now"] - w["change"] > quiet_ms:
                 return w["change"] - w["key"]
-            time.sleep(0.05)
+            # Poll gently: every look is a round trip through the (throttled) page's main thread.
+            time.sleep(0.15)
         return None
 
     def search(self, text: str, repeats: int = 0) -> tuple[list[dict], list[float]]:
