@@ -1,8 +1,8 @@
 """The blocks a page can ask for with `<!-- guide:NAME ARG -->`, by name."""
 from __future__ import annotations
 
-from .faq import faq_answer_block
 from .diagrams import escalation_block, status_table_block
+from .faq import faq_answer_block
 from .scenarios import cards_block, steps_block
 
 BLOCKS = {

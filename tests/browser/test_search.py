@@ -100,3 +100,16 @@ def test_js_and_python_cut_words_the_same_way(ko):
     words = {w for q in GUIDE["faq"] for w in q["question"].split()}
     for word in sorted(words):
         assert ko(f"koSearch.bigrams({word!r})") == bigrams(word)
+
+
+def test_results_sent_back_to_the_page_carry_no_bigram_fields(browser, site_url):
+    page = browser.new_page()
+    page.add_init_script("""(() => { const post = Worker.prototype.postMessage; window.__result = null;
+      Worker.prototype.postMessage = function (m) {
+        if (m && m.type === 2)
+          this.addEventListener('message', ev => { if (ev.data.type === 3) window.__result = ev.data.data })
+        return post.apply(this, arguments) } })()""")
+    SearchBox(page, site_url).search("환불")
+    docs = page.evaluate("window.__result.items.flat().flatMap(d => [d, d.parent || {}])")
+    page.close()
+    assert docs and not any("ko" in d or "kt" in d for d in docs)

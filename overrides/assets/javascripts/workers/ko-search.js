@@ -10,6 +10,8 @@
 (function (scope) {
   "use strict"
 
+  /* The index fields added by hooks/guidekit/search_ko.py (FIELD, TITLE_FIELD). */
+  var FIELDS = ["ko", "kt"]
   var HANGUL = /[\uac00-\ud7a3]+|[^\uac00-\ud7a3]+/g
   var IS_HANGUL = /^[\uac00-\ud7a3]+$/
 
@@ -89,7 +91,18 @@
         var data = ev.data
         if (data && data.type === 2 && typeof data.data === "string")
           data = { type: 2, data: normalise(data.data) }
-        return listener.call(scope, { data: data })
+        var done = listener.call(scope, { data: data })
+        /* Once Material has built its index (setup, type 0), the bigram fields have done their job.
+           Dropping them from the documents spares highlighting them and copying them back to the
+           page with every result, which was most of the time a search took. */
+        if (data && data.type === 0 && data.data && Array.isArray(data.data.docs))
+          Promise.resolve(done).then(function () {
+            data.data.docs.forEach(function (doc) {
+              delete doc[FIELDS[0]]
+              delete doc[FIELDS[1]]
+            })
+          })
+        return done
       }, options)
     }
     scope.importScripts(new URL(scope.location.href).searchParams.get("base"))
