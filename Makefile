@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test stale install install-dev clean node-tools audit screenshots share-card
+.PHONY: serve build test stale install install-dev clean node-tools audit screenshots share-card bench-search
 NPM_DIR := tests/vendor
 # npm ci empties node_modules, so a stamp inside it disappears whenever the tools are reinstalled.
 NODE_TEST := $(NPM_DIR)/node_modules/.for-tests
@@ -55,6 +55,9 @@ share-card: install-dev  ## redraw docs/images/share-card.png (the link-preview 
 
 stale: install  ## facts not checked for longer than mkdocs.yml's extra.fact_freshness.max_age_days
 	$(BIN)/python scripts/stale_facts.py
+
+bench-search: install-dev  ## stock Material search vs ours on the same pages: answers, index size, speed at 4x CPU slowdown
+	$(BIN)/python scripts/bench_search.py
 
 clean:
 	rm -rf site build screenshots $(VENV) $(NPM_DIR)/node_modules

@@ -5,6 +5,7 @@ from .checklists import (checklist_block, checklist_index_block, checklist_list_
                          deadline_helper_block)
 from .diagrams import escalation_block, status_table_block
 from .message_templates import message_template_block
+from .faq import faq_answer_block
 from .scenarios import cards_block, steps_block
 from .summary import deadline_table_block, summary_hours_block
 
@@ -21,4 +22,5 @@ BLOCKS = {
     "deadline-table": deadline_table_block,
     "summary-hours": summary_hours_block,
     "message-template": message_template_block,
+    "faq-answer": faq_answer_block,
 }

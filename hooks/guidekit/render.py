@@ -34,3 +34,8 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 def inline_markup(text: str) -> Markup:
     """Escape plain text from the data file, then allow only **bold**."""
     return Markup(_BOLD.sub(r"<strong>\1</strong>", str(escape(text))))
+
+
+def render_markdown(template: str, **context) -> str:
+    """Render a Markdown page template. Blank lines are kept: in Markdown they separate blocks."""
+    return _env.get_template(template).render(**context) + "\n"

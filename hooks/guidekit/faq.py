@@ -1,0 +1,61 @@
+"""The FAQ page (`faq.md`, generated in memory) from `faq` in the data file: one heading per question
+with a stable anchor (`#faq-<id>`), grouped by topic, the answer as data text (facts by key), a link to
+the section that explains it, and the question's other wordings ("다른 표현"), which search also uses."""
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .data import Guide
+from .errors import GuideDataError, key_path
+from .refs import RenderContext
+from .render import render, render_markdown
+
+FAQ_PAGE = "faq.md"
+
+
+def anchor(faq_id: str) -> str:
+    """'double_charge' -> 'faq-double-charge' (site links allow only lower case, digits and '-')."""
+    return "faq-" + faq_id.replace("_", "-")
+
+
+def check_faq(guide: Guide) -> None:
+    """Every question names a topic that exists."""
+    ids = {t["id"] for t in guide["topics"]}
+    for i, item in enumerate(guide.data.get("faq", [])):
+        if item["topic"] not in ids:
+            raise GuideDataError(guide.file, f"질문 '{item['id']}'의 topic '{item['topic']}'가 topics에 없어요.",
+                                 line=guide.line_of("faq", i, "topic"), key_path=key_path(("faq", i, "topic")),
+                                 found=item["topic"], expected="다음 중 하나: " + ", ".join(sorted(ids)))
+
+
+def faq_groups(guide: Guide) -> list[dict]:
+    """Topics in the data file's order, each with its questions; topics without questions are left out."""
+    items = guide.data.get("faq", [])
+    groups = []
+    for topic in guide["topics"]:
+        questions = [{"id": q["id"], "anchor": anchor(q["id"]), "question": q["question"]}
+                     for q in items if q["topic"] == topic["id"]]
+        if questions:
+            groups.append({"id": topic["id"], "title": topic["title"], "questions": questions})
+    return groups
+
+
+def faq_page_markdown(guide: Guide) -> str:
+    check_faq(guide)
+    return render_markdown("faq_page.md", groups=faq_groups(guide))
+
+
+def faq_answer_block(ctx: RenderContext, faq_id: str | None) -> Markup:
+    """`<!-- guide:faq-answer double_charge -->` -> the answer, the link to the full section and the
+    other wordings. The wordings are kept out of Material's search text (`data-search-exclude`) so a
+    result's snippet shows the answer; search gets them through the Korean index field instead."""
+    items = ctx.guide.data.get("faq", [])
+    for i, item in enumerate(items):
+        if item["id"] == faq_id:
+            break
+    else:
+        raise GuideDataError(ctx.where, f"질문 '{faq_id}'가 데이터의 faq에 없어요.", key_path="faq[].id",
+                             expected="다음 중 하나: " + ", ".join(q["id"] for q in items))
+    where = f"{ctx.guide.file} ({key_path(('faq', i))})"
+    return render("faq_answer.html", answer=ctx.inline(item["answer"], where),
+                  href=ctx.url_for(item["link"], where), aliases=item["aliases"])

@@ -1,0 +1,126 @@
+"""`make bench-search`: build the same pages twice, once with Material's stock search settings and once
+with ours (the korean_search hook), and print side by side how many queries each answers in the real
+search box, how big each search index is, and how long results take after the last key with Chromium's
+CPU slowed down 4x. Prints figures only; the browser test checks behaviour."""
+from __future__ import annotations
+
+import gzip
+import os
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks")]
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from guidekit.data import load_guide  # noqa: E402
+from searchprobe import SearchBox, load_queries  # noqa: E402
+from support import SHARED, SiteServer, build_site, launch_chromium  # noqa: E402
+
+THROTTLE = 4
+# The last key of every query is typed 1 + REPEATS times; a query's latency is the median of those,
+# which keeps one stall of a busy machine from deciding the figure.
+REPEATS = 4
+OURS_HOOK = "hooks/korean_search.py"
+
+
+def stock_config(cfg: Path) -> Path:
+    """mkdocs.yml without our search hook and stylesheet: Material's search exactly as shipped. Written
+    beside mkdocs.yml (the hooks find the data file relative to the config file)."""
+    text = (ROOT / "mkdocs.yml").read_text("utf-8")
+    hooks = []
+    for line in text.split("\nhooks:", 1)[1].splitlines()[1:]:
+        if not line.startswith("  - "):
+            break
+        hooks.append(line[4:].strip())
+    cfg.write_text("\n".join([
+        "INHERIT: mkdocs.yml",
+        "extra_css:\n  - stylesheets/extra.css",
+        "hooks:", *[f"  - {h}" for h in hooks if h != OURS_HOOK], "",
+    ]), "utf-8")
+    return cfg
+
+
+def measure(site: Path, queries, browser, repeats: int = REPEATS) -> dict:
+    index = (site / "search" / "search_index.json").read_bytes()
+    hits, latencies, missed = 0, [], []
+    with SiteServer(site) as server:
+        page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        box = SearchBox(page, server.url)
+        box.throttle(THROTTLE)
+        for q in queries:
+            entries, samples = box.search(q.q, repeats=repeats)
+            if q.answered_by(entries):
+                hits += 1
+            else:
+                missed.append(q.q)
+            if samples:
+                latencies.append(statistics.median(samples))
+        page.close()
+    latencies.sort()
+    return {
+        "answered": hits, "total": len(queries), "missed": missed,
+        "bytes": len(index), "gzip": len(gzip.compress(index, 9)),
+        "median": statistics.median(latencies) if latencies else None,
+        "p90": latencies[int(0.9 * (len(latencies) - 1))] if latencies else None,
+        "max": latencies[-1] if latencies else None,
+    }
+
+
+def main() -> int:
+    guide = load_guide(ROOT / "docs/data/guide.yml", ROOT / "docs/data/guide.schema.json")
+    dev = load_queries(SHARED / "search" / "queries-dev.yml", guide)
+    extra = load_queries(ROOT / "tests/data/search-queries-extra.yml", guide)
+    with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp_name:
+        tmp = Path(tmp_name)
+        cfg = ROOT / f".bench-stock-{tmp.name}.yml"
+        sites = {"stock": (tmp / "stock", stock_config(cfg)), "ours": (tmp / "ours", None)}
+        try:
+            for name, (dest, config) in sites.items():
+                result = build_site(dest, config) if config else build_site(dest)
+                if result.returncode != 0:
+                    print(f"{name} build failed:\n{result.stderr[-2000:]}")
+                    return 1
+        finally:
+            cfg.unlink()
+        with sync_playwright() as p:
+            browser = launch_chromium(p)
+            res = {name: {"dev": measure(dest, dev, browser), "extra": measure(dest, extra, browser, repeats=0)}
+                   for name, (dest, _) in sites.items()}
+            browser.close()
+
+    def pct(r):
+        return f"{r['answered']}/{r['total']} ({100 * r['answered'] / r['total']:.0f} %)"
+
+    def ms(v):
+        return "-" if v is None else f"{v:.0f} ms"
+
+    s, o = res["stock"], res["ours"]
+    rows = [
+        ("dev queries answered (top 4)", pct(s["dev"]), pct(o["dev"])),
+        ("own variants answered (top 4)", pct(s["extra"]), pct(o["extra"])),
+        ("search index, bytes", f"{s['dev']['bytes']:,}", f"{o['dev']['bytes']:,}"),
+        ("search index, gzip -9 bytes", f"{s['dev']['gzip']:,}", f"{o['dev']['gzip']:,}"),
+        (f"last key -> results, median, CPU {THROTTLE}x", ms(s["dev"]["median"]), ms(o["dev"]["median"])),
+        (f"last key -> results, p90, CPU {THROTTLE}x", ms(s["dev"]["p90"]), ms(o["dev"]["p90"])),
+        (f"last key -> results, slowest query, CPU {THROTTLE}x", ms(s["dev"]["max"]), ms(o["dev"]["max"])),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"{'':{width}}  {'stock Material':>16}  {'ours':>16}")
+    for label, a, b in rows:
+        print(f"{label:{width}}  {a:>16}  {b:>16}")
+    print(f"\nindex size, ours / stock: {o['dev']['bytes'] / s['dev']['bytes']:.2f}x "
+          f"(gzip {o['dev']['gzip'] / s['dev']['gzip']:.2f}x)")
+    print(f"latency: per query the median of {1 + REPEATS} timings of its last key; over the "
+          f"{len(dev)} dev queries; load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    for name in ("stock", "ours"):
+        missed = res[name]["dev"]["missed"] + res[name]["extra"]["missed"]
+        print(f"not answered, {name}: {', '.join(missed) if missed else 'none'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""Drive Material's real search box the way a person does and read what the results list shows.
+Shared by the browser test of search and by `make bench-search` (scripts/bench_search.py).
+
+Typing: Korean keyboards go through an input method, which for every syllable fires keydown and keyup
+with key code 229 around the text change. Playwright's own typing inserts Hangul without any key
+events (Material listens for keyup), so each character is sent as keydown(229) + insertText + keyup(229)
+over the DevTools protocol. ASCII characters are sent as ordinary key presses."""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+INPUT = "input.md-search__input"
+# Every result entry a reader can see, in order: `a` elements not inside a closed "more" section.
+ENTRIES_JS = """() => [...document.querySelectorAll('.md-search-result__list a.md-search-result__link')]
+  .filter(a => !a.closest('details:not([open])') && a.getClientRects().length > 0)
+  .map(a => ({href: a.getAttribute('href'), text: a.innerText.replace(/\\s+/g, ' ').trim()}))"""
+WATCH_JS = """() => {
+  const w = window.__probe = {key: 0, change: 0}
+  document.addEventListener('keyup', () => { w.key = performance.now() }, true)
+  new MutationObserver(() => { w.change = performance.now() })
+    .observe(document.querySelector('.md-search-result'), {childList: true, subtree: true, characterData: true})
+}"""
+_REF = re.compile(r"\{\{\s*fact\.([a-z0-9_]+)\s*\}\}")
+
+
+@dataclass
+class Query:
+    q: str
+    any: list[list[str]]
+
+    def answered_by(self, entries: list[dict], first: int = 4) -> bool:
+        """Every group of `any` is matched (one alternative) within one of the first entries."""
+        return any(all(any(alt.lower() in e["text"].lower() for alt in group) for group in self.any)
+                   for e in entries[:first])
+
+
+def load_queries(path: Path, guide=None) -> list[Query]:
+    """A queries file (list of {q, any}); `{{ fact.key }}` in `any` is read from the data file."""
+    def resolve(text: str) -> str:
+        return _REF.sub(lambda m: guide.facts[m.group(1)].as_text(), text)
+    return [Query(item["q"], [[resolve(a) for a in group] for group in item["any"]])
+            for item in yaml.safe_load(path.read_text("utf-8"))]
+
+
+class SearchBox:
+    """Material's search on one open page."""
+
+    def __init__(self, page, url: str):
+        self.page, self.cdp = page, page.context.new_cdp_session(page)
+        page.goto(url, wait_until="networkidle")
+        # Phone: the magnifier button in the header opens the search; desktop: the box is in the header.
+        button = page.locator("label.md-header__button[for=__search]")
+        if button.is_visible():
+            button.click()
+        else:
+            page.click(INPUT)
+        page.wait_for_selector(INPUT, state="visible")
+        # The worker has built its index once the placeholder text shows.
+        page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim() !== ''")
+        page.evaluate(WATCH_JS)
+
+    def throttle(self, rate: float) -> None:
+        self.cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+
+    def type(self, text: str, delay: float = 0.06) -> None:
+        box = self.page.locator(INPUT)
+        box.fill("")
+        box.focus()
+        self.type_more(text, delay)
+
+    def type_more(self, text: str, delay: float = 0.06) -> None:
+        for ch in text:
+            if ch.isascii():
+                self.page.keyboard.press("Space" if ch == " " else ch)
+            else:
+                self.cdp.send("Input.dispatchKeyEvent", {"type": "rawKeyDown", "windowsVirtualKeyCode": 229, "key": "Process"})
+                self.cdp.send("Input.insertText", {"text": ch})
+                self.cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", "windowsVirtualKeyCode": 229, "key": "Process"})
+            time.sleep(delay)
+
+    def settle(self, quiet_ms: float = 300, timeout_s: float = 5.0) -> float | None:
+        """Wait until the results stop changing; return ms from the last keyup to the last change
+        (None when nothing changed after the last key)."""
+        end = time.monotonic() + timeout_s
+        while time.monotonic() < end:
+            w = self.page.evaluate("() => ({...window.__probe, now: performance.now()})")
+            if w["change"] > w["key"] and w["now"] - w["change"] > quiet_ms:
+                return w["change"] - w["key"]
+            # Poll gently: every look is a round trip through the (throttled) page's main thread.
+            time.sleep(0.15)
+        return None
+
+    def search(self, text: str, repeats: int = 0) -> tuple[list[dict], list[float]]:
+        """Type the query; return the visible entries and the latencies of the last key (ms). With
+        `repeats`, the last character is deleted and typed again that many times for more samples."""
+        self.type(text)
+        latencies = [self.settle()]
+        entries = self.page.evaluate(ENTRIES_JS)
+        for _ in range(repeats):
+            self.page.keyboard.press("Backspace")
+            self.settle()
+            self.type_more(text[-1])
+            latencies.append(self.settle())
+        return entries, [x for x in latencies if x is not None]
