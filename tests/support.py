@@ -39,8 +39,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 class SiteServer:
     """Serves a built site on 127.0.0.1 with a free port, in a thread."""
 
+    handler = None  # a subclass may serve differently (see webaudit.GzipServer)
+
     def __init__(self, directory: Path):
-        handler = functools.partial(_QuietHandler, directory=str(directory))
+        handler = functools.partial(self.handler or _QuietHandler, directory=str(directory))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

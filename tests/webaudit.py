@@ -8,11 +8,11 @@ import gzip
 import io
 import http.server
 from html.parser import HTMLParser
-import threading
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from urllib.parse import urlparse
+
+from support import SiteServer
 
 from support import ROOT
 
@@ -170,21 +170,10 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-class GzipServer:
+class GzipServer(SiteServer):
     """A built site on 127.0.0.1 (free port) with gzip, in a thread."""
 
-    def __init__(self, directory: Path):
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_GzipHandler, directory=str(directory)))
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+    handler = _GzipHandler
 
 
 # ── first load ───────────────────────────────────────────────────────────────

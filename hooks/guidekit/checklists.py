@@ -105,12 +105,7 @@ def generated_pages(guide: Guide, site_url: str = "") -> dict[str, str]:
 # ── Blocks ──────────────────────────────────────────────────────────────────────────────────────
 
 def find_checklist(ctx: RenderContext, checklist_id: str | None) -> tuple[int, dict]:
-    checklists = ctx.guide.data.get("checklists") or []
-    for i, cl in enumerate(checklists):
-        if cl["id"] == checklist_id:
-            return i, cl
-    raise GuideDataError(ctx.where, f"체크리스트 '{checklist_id}'가 데이터에 없어요.", key_path="checklists[].id",
-                         expected="다음 중 하나: " + (", ".join(c["id"] for c in checklists) or "(체크리스트 없음)"))
+    return ctx.entry("checklists", checklist_id, "체크리스트")
 
 
 def _facts_checked(ctx: RenderContext, texts: list[str]) -> str:

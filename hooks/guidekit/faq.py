@@ -49,13 +49,7 @@ def faq_answer_block(ctx: RenderContext, faq_id: str | None) -> Markup:
     """`<!-- guide:faq-answer double_charge -->` -> the answer, the link to the full section and the
     other wordings. The wordings are kept out of Material's search text (`data-search-exclude`) so a
     result's snippet shows the answer; search gets them through the Korean index field instead."""
-    items = ctx.guide.data.get("faq", [])
-    for i, item in enumerate(items):
-        if item["id"] == faq_id:
-            break
-    else:
-        raise GuideDataError(ctx.where, f"질문 '{faq_id}'가 데이터의 faq에 없어요.", key_path="faq[].id",
-                             expected="다음 중 하나: " + ", ".join(q["id"] for q in items))
-    where = f"{ctx.guide.file} ({key_path(('faq', i))})"
+    i, item = ctx.entry("faq", faq_id, "질문")
+    where = ctx.guide.where("faq", i, "answer")
     return render("faq_answer.html", answer=ctx.inline(item["answer"], where),
-                  href=ctx.url_for(item["link"], where), aliases=item["aliases"])
+                  href=ctx.url_for(item["link"], ctx.guide.where("faq", i, "link")), aliases=item["aliases"])

@@ -69,13 +69,7 @@ def mark_blanks(text: str) -> Markup:
 
 def message_template_block(ctx: RenderContext, template_id: str | None) -> Markup:
     """`<!-- guide:message-template ID -->`"""
-    templates = ctx.guide.data.get("message_templates") or []
-    for i, t in enumerate(templates):
-        if t["id"] == template_id:
-            break
-    else:
-        raise GuideDataError(ctx.where, f"문구 '{template_id}'가 데이터에 없어요.", key_path="message_templates[].id",
-                             expected="다음 중 하나: " + ", ".join(t["id"] for t in templates))
+    i, t = ctx.entry("message_templates", template_id, "문구")
     where = ctx.guide.where('message_templates', i)
     scenario_i, scenario = next((j, s) for j, s in enumerate(ctx.guide["scenarios"]) if s["id"] == t["scenario"])
     body, facts = plain_text(ctx, t["body"], where)

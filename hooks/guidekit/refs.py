@@ -58,6 +58,15 @@ class RenderContext:
         out.append(inline_markup(text[pos:]))
         return Markup("").join(out)
 
+    def entry(self, list_name: str, wanted: str | None, what: str) -> tuple[int, dict]:
+        """The entry of `list_name` in the data whose id is `wanted`, for a block that names one."""
+        entries = self.guide.data.get(list_name) or []
+        for i, entry in enumerate(entries):
+            if entry["id"] == wanted:
+                return i, entry
+        raise GuideDataError(self.where, f"{what} '{wanted}'가 데이터의 {list_name}에 없어요.", key_path=f"{list_name}[].id",
+                             expected="다음 중 하나: " + (", ".join(e["id"] for e in entries) or "(없음)"))
+
     @property
     def checked_span(self) -> str | None:
         """'2026-02-06 ~ 2026-11-26' over the facts this page used; one date when they agree."""

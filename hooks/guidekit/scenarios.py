@@ -8,18 +8,9 @@ from .refs import RenderContext
 from .render import render
 
 
-def _scenario(ctx: RenderContext, scenario_id: str | None) -> tuple[int, dict]:
-    for i, s in enumerate(ctx.guide["scenarios"]):
-        if s["id"] == scenario_id:
-            return i, s
-    known = ", ".join(s["id"] for s in ctx.guide["scenarios"])
-    raise GuideDataError(ctx.where, f"시나리오 '{scenario_id}'가 데이터에 없어요.", key_path="scenarios[].id",
-                         expected=f"다음 중 하나: {known}")
-
-
 def steps_block(ctx: RenderContext, scenario_id: str | None) -> Markup:
     """`<!-- guide:steps double_charge -->` -> the scenario's numbered steps."""
-    i, s = _scenario(ctx, scenario_id)
+    i, s = ctx.entry("scenarios", scenario_id, "시나리오")
     where = ctx.guide.where('scenarios', i, 'steps')
     steps = [ctx.inline(text, where) for text in s["steps"]]
     return render("steps.html", scenario_id=s["id"], steps=steps)
