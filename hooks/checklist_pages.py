@@ -7,12 +7,11 @@ from mkdocs.structure.files import File
 
 from guidekit import state
 from guidekit.checklists import generated_pages
-from guidekit.message_templates import MESSAGES_PAGE, check_message_templates, messages_page_markdown
+from guidekit.message_templates import MESSAGES_PAGE, messages_page_markdown
 from guidekit.summary import SUMMARY_PAGE, summary_page_markdown
 
 
 def on_config(config):
-    check_message_templates(state.get(config).guide)
     return config
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 from guidekit import state
 from guidekit.data import load_guide
 from guidekit.render import TEMPLATES
-from guidekit.scenarios import check_topics
 
 
 def _paths(config):
@@ -20,7 +19,6 @@ def _paths(config):
 def on_config(config):
     data, schema, shown = _paths(config)
     guide = load_guide(data, schema, shown)
-    check_topics(guide)
     config.extra[state.KEY] = state.BuildState(guide=guide)
     config.extra["guide"] = {
         "meta": guide["meta"],

@@ -307,6 +307,22 @@ def _check_unique(value, seen: dict, path: tuple, marks: Marks, file: str) -> No
     seen[value] = path[-2]
 
 
+# (list, field, list it must name an id of): references a JSON Schema cannot check
+REFERENCES = (("scenarios", "topic", "topics"), ("faq", "topic", "topics"), ("message_templates", "scenario", "scenarios"))
+
+
+def check_references(guide: "Guide") -> None:
+    """Every entry that names another entry by id names one that exists."""
+    for list_name, field_name, target in REFERENCES:
+        ids = {t["id"] for t in guide.data.get(target) or []}
+        for i, entry in enumerate(guide.data.get(list_name) or []):
+            if entry[field_name] not in ids:
+                raise GuideDataError(guide.file, f"{field_name} '{entry[field_name]}'가 {target}에 없어요.",
+                                     line=guide.line_of(list_name, i, field_name),
+                                     key_path=key_path((list_name, i, field_name)), found=entry[field_name],
+                                     expected="다음 중 하나: " + ", ".join(sorted(ids)))
+
+
 def load_guide(data_path: Path, schema_path: Path, shown: str | None = None) -> Guide:
     """Read, parse, validate. `shown` is the file name used in messages (relative to the project)."""
     shown = shown or str(data_path)
@@ -323,5 +339,6 @@ def load_guide(data_path: Path, schema_path: Path, shown: str | None = None) -> 
     guide = Guide(file=shown, data=data, marks=marks)
     for key, raw in data["facts"].items():
         guide.facts[key] = Fact(key=key, **raw)
+    check_references(guide)
     return guide
 

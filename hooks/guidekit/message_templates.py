@@ -9,23 +9,11 @@ from markupsafe import Markup, escape
 
 from .checklists import md_text
 from .data import Fact, Guide
-from .errors import GuideDataError, key_path
 from .refs import REF, RenderContext, _fact_key
 from .render import render
 
 MESSAGES_PAGE = "messages.md"
 _BLANK = re.compile(r"\[[^\[\]\n]+\]")
-
-
-def check_message_templates(guide: Guide) -> None:
-    """Every template names a scenario that exists."""
-    ids = {s["id"] for s in guide["scenarios"]}
-    for i, t in enumerate(guide.data.get("message_templates") or []):
-        if t["scenario"] not in ids:
-            raise GuideDataError(guide.file, f"문구의 scenario '{t['scenario']}'가 scenarios에 없어요.",
-                                 line=guide.line_of("message_templates", i, "scenario"),
-                                 key_path=key_path(("message_templates", i, "scenario")), found=t["scenario"],
-                                 expected="다음 중 하나: " + ", ".join(sorted(ids)))
 
 
 def anchor_of(template_id: str) -> str:

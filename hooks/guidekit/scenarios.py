@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .errors import GuideDataError, key_path
 from .refs import RenderContext
 from .render import render
 
@@ -28,13 +27,3 @@ def cards_block(ctx: RenderContext, _arg: str | None = None) -> Markup:
         topics.append({"id": topic["id"], "title": topic["title"], "blurb": ctx.inline(topic["blurb"], where),
                        "href": ctx.url_for(topic["link"], ctx.guide.where('topics', t_i, 'link')), "scenarios": scenarios})
     return render("problem_cards.html", topics=topics)
-
-
-def check_topics(guide) -> None:
-    """Every scenario names a topic that exists."""
-    ids = {t["id"] for t in guide["topics"]}
-    for i, s in enumerate(guide["scenarios"]):
-        if s["topic"] not in ids:
-            raise GuideDataError(guide.file, f"시나리오의 topic '{s['topic']}'가 topics에 없어요.",
-                                 line=guide.line_of("scenarios", i, "topic"), key_path=key_path(("scenarios", i, "topic")),
-                                 found=s["topic"], expected="다음 중 하나: " + ", ".join(sorted(ids)))

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from guidekit.data import load_guide
+from guidekit.data import check_references, load_guide
 from guidekit.errors import GuideDataError
-from guidekit.faq import anchor, check_faq, faq_answer_block, faq_groups, faq_page_markdown
+from guidekit.faq import anchor, faq_answer_block, faq_groups, faq_page_markdown
 from guidekit.refs import RenderContext
 from support import ROOT
 
@@ -60,7 +60,7 @@ def test_unknown_topic_names_file_line_and_key_path():
     guide.data = copy.deepcopy(GUIDE.data)
     guide.data["faq"][2]["topic"] = "nowhere"
     with pytest.raises(GuideDataError) as err:
-        check_faq(guide)
+        check_references(guide)
     message = str(err.value)
     assert "faq[2].topic" in message and "nowhere" in message
     assert f"guide.yml:{GUIDE.line_of('faq', 2, 'topic')}" in message

@@ -6,8 +6,9 @@ import re
 import pytest
 from guide_copy import GUIDE, context, fresh_guide
 
+from guidekit.data import check_references
 from guidekit.errors import GuideDataError
-from guidekit.message_templates import (anchor_of, check_message_templates, mark_blanks, message_template_block,
+from guidekit.message_templates import (anchor_of, mark_blanks, message_template_block,
                                         messages_page_markdown)
 
 TEMPLATES = GUIDE["message_templates"]
@@ -68,7 +69,7 @@ def test_unknown_scenario_is_reported_with_line():
     guide = fresh_guide()
     guide.data["message_templates"][1]["scenario"] = "nope"
     with pytest.raises(GuideDataError) as err:
-        check_message_templates(guide)
+        check_references(guide)
     assert err.value.key_path == "message_templates[1].scenario" and err.value.line
 
 
