@@ -18,7 +18,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from guidekit.data import load_guide  # noqa: E402
 from searchprobe import SearchBox, load_queries  # noqa: E402
-from support import SHARED, SiteServer, build_site, launch_chromium  # noqa: E402
+from support import SiteServer, build_site, launch_chromium  # noqa: E402
 
 THROTTLE = 4
 # The last key of every query is typed 1 + REPEATS times; a query's latency is the median of those,
@@ -72,7 +72,7 @@ def measure(site: Path, queries, browser, repeats: int = REPEATS) -> dict:
 
 def main() -> int:
     guide = load_guide(ROOT / "docs/data/guide.yml", ROOT / "docs/data/guide.schema.json")
-    dev = load_queries(SHARED / "search" / "queries-dev.yml", guide)
+    dev = load_queries(ROOT / "tests" / "data" / "search-queries-dev.yml", guide)
     extra = load_queries(ROOT / "tests/data/search-queries-extra.yml", guide)
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp_name:
         tmp = Path(tmp_name)

@@ -21,7 +21,9 @@ ENTRIES_JS = """() => [...document.querySelectorAll('.md-search-result__list a.m
   .map(a => ({href: a.getAttribute('href'), text: a.innerText.replace(/\\s+/g, ' ').trim()}))"""
 WATCH_JS = """() => {
   const w = window.__probe = {key: 0, change: 0}
-  document.addEventListener('keyup', () => { w.key = performance.now() }, true)
+  // The box's value changes on 'input'; ko-search-input.js starts the search right then, before the key's
+  // own keyup, so timing from keyup would miss the change (and wait out the whole timeout).
+  document.addEventListener('input', () => { w.key = performance.now() }, true)
   new MutationObserver(() => { w.change = performance.now() })
     .observe(document.querySelector('.md-search-result'), {childList: true, subtree: true, characterData: true})
 }"""

@@ -12,7 +12,11 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The team's shared folder (source guide, overlap tool) sits beside a developer's clone and CI's, never
+# beside a user's clone or a GitHub runner's; the project keeps its own copy of what tests need from it.
 SHARED = ROOT.parent / "shared"
+# CI sets this so that a test needing ../shared fails instead of skipping when the folder is missing.
+REQUIRE_SHARED = "GUIDE_REQUIRE_SHARED"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
 NO_BROWSER = (

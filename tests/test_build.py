@@ -9,7 +9,7 @@ import sys
 import pytest
 import yaml
 
-from support import ROOT, SHARED
+from support import ROOT
 
 
 def test_strict_build_has_no_warnings(built_site):
@@ -82,9 +82,16 @@ def test_section_a_facts_appear_in_data():
         assert needle in data, needle
 
 
-def test_source_guide_is_not_copied():
-    tool = SHARED / "tools" / "seed_overlap.py"
-    seed = sorted((SHARED / "seed").glob("*.txt"))
-    assert tool.exists() and seed, f"../shared is missing next to the project ({SHARED})"
+def test_source_guide_is_not_copied(shared):
+    tool = shared / "tools" / "seed_overlap.py"
+    seed = sorted((shared / "seed").glob("*.txt"))
+    assert seed, f"no source guide in {shared / 'seed'}"
     result = subprocess.run([sys.executable, str(tool), ".", str(seed[0]), "40"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_project_copy_of_the_dev_queries_matches_the_shared_one(shared):
+    """The search test reads tests/data/search-queries-dev.yml so a plain clone can run it; keep it in step."""
+    for name in ("queries-dev.yml",):
+        ours = ROOT / "tests" / "data" / f"search-{name}"
+        assert ours.read_bytes() == (shared / "search" / name).read_bytes(), f"copy {shared / 'search' / name} to {ours}"

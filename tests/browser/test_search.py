@@ -8,12 +8,12 @@ import pytest
 from guidekit.data import load_guide
 from guidekit.search_ko import bigrams
 from searchprobe import SearchBox, load_queries
-from support import ROOT, SHARED
+from support import ROOT
 
 pytestmark = pytest.mark.browser
 
 GUIDE = load_guide(ROOT / "docs/data/guide.yml", ROOT / "docs/data/guide.schema.json")
-DEV = load_queries(SHARED / "search" / "queries-dev.yml", GUIDE)
+DEV = load_queries(ROOT / "tests" / "data" / "search-queries-dev.yml", GUIDE)
 EXTRA = load_queries(ROOT / "tests" / "data" / "search-queries-extra.yml", GUIDE)
 WORKER_JS = "assets/javascripts/workers/ko-search.js"
 
