@@ -2,6 +2,8 @@
 the YAML loader knows it, the key path (in English, as written in the file) and what is expected."""
 from __future__ import annotations
 
+import unicodedata
+
 from mkdocs.exceptions import PluginError
 
 
@@ -15,6 +17,9 @@ class GuideDataError(PluginError):
         super().__init__(self.render())
 
     def render(self) -> str:
+        return "\n".join(visible(line) for line in self._lines())
+
+    def _lines(self) -> list[str]:
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
@@ -27,7 +32,22 @@ class GuideDataError(PluginError):
             lines.append(f"  지금 값: {self.found}")
         if self.expected:
             lines.append(f"  필요한 것: {self.expected}")
-        return "\n".join(lines)
+        return lines
+
+
+def visible(text: str) -> str:
+    """Control and line-separating characters written as escapes (\\r, \\x85, \\u2028): a key or value
+    pasted with invisible characters then shows where they are, and the message keeps its shape."""
+    return "".join(_escape(ch) if _hidden(ch) else ch for ch in text)
+
+
+def _hidden(ch: str) -> bool:
+    # Controls, format characters (zero-width, bidi), the separators splitlines() breaks on, lone surrogates.
+    return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs")
+
+
+def _escape(ch: str) -> str:
+    return {"\t": "\\t", "\n": "\\n", "\r": "\\r"}.get(ch) or ascii(ch)[1:-1]
 
 
 def key_path(parts) -> str:

@@ -88,3 +88,26 @@ def test_duplicate_ids_in_a_list(tmp_path):
     with pytest.raises(GuideDataError) as err:
         load_text(tmp_path, text)
     assert "order_statuses[1].id" in str(err.value)
+
+
+def test_hidden_characters_in_a_message_are_escaped_and_keep_its_shape():
+    from guidekit.errors import GuideDataError
+
+    exc = GuideDataError("docs/data/guide.yml", "모르는 키 '\r\x85'가 있어요.", line=1, key_path="\r\x85\u2028",
+                         found="a\tb\x00\u200b", expected="쓸 수 있는 키: meta")
+    assert str(exc).split("\n") == [
+        "docs/data/guide.yml:1: 모르는 키 '\\r\\x85'가 있어요.",
+        "  위치(key path): \\r\\x85\\u2028",
+        "  지금 값: a\\tb\\x00\\u200b",
+        "  필요한 것: 쓸 수 있는 키: meta",
+    ]
+
+
+def test_a_key_of_line_breaks_is_reported_on_one_line(tmp_path):
+    from guidekit.errors import GuideDataError
+
+    f = tmp_path / "guide.yml"
+    f.write_text('"\\r\\x85": null\n', encoding="utf-8")
+    with pytest.raises(GuideDataError) as caught:
+        load_guide(f, ROOT / "docs/data/guide.schema.json", "docs/data/guide.yml")
+    assert "'\\r\\x85'" in str(caught.value) and len(str(caught.value).splitlines()) == 3
