@@ -2,6 +2,7 @@
 build succeeded. A broken data file or page, or a warning under `strict`, then never leaves a half-written
 site that a deploy step could publish, and `mkdocs serve` keeps serving the last good site until the
 mistake is fixed. Listed last in mkdocs.yml so every other hook has finished writing first."""
+
 from __future__ import annotations
 
 import logging
@@ -57,8 +58,10 @@ def on_serve(server, config, builder):
         try:
             rebuild(*args, **kwargs)
         except Abort:
-            log.error("빌드하지 못했어요(위 메시지를 보세요). 마지막으로 성공한 사이트를 계속 보여 줘요. "
-                      "파일을 고쳐 저장하면 다시 빌드해요.")
+            log.error(
+                "빌드하지 못했어요(위 메시지를 보세요). 마지막으로 성공한 사이트를 계속 보여 줘요. "
+                "파일을 고쳐 저장하면 다시 빌드해요."
+            )
 
     server.builder = rebuild_or_keep_last_good
     return server

@@ -1,6 +1,7 @@
 """Hook: add the pages generated from the data's checklists and message templates — every checklist,
 the checklist index, the print-all page, 핵심 요약 (`summary.md`) and 상담톡 문구 (`messages.md`).
 Listed before `fact_refs.py` so that its link book already knows these pages."""
+
 from __future__ import annotations
 
 from mkdocs.structure.files import File

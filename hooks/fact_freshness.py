@@ -1,6 +1,7 @@
 """Hook: list facts older than `extra.fact_freshness.max_age_days` (mkdocs.yml) as a notice on every
 build. The notice does not fail a strict build unless `fail_when_stale` is on (a deploy job can set
 GUIDE_FAIL_ON_STALE=true for that)."""
+
 from __future__ import annotations
 
 from datetime import date

@@ -1,6 +1,7 @@
 """Hook: expand `{{ fact.key }}` and `<!-- guide:block -->` in every page, append the page's sources
 box, record the page's fact-check date for the footer, and once all pages are rendered warn (so, under
 `strict`, fail) about generated links whose anchor is missing and facts that no page uses."""
+
 from __future__ import annotations
 
 import re
@@ -27,7 +28,8 @@ def on_page_markdown(markdown, page, config, files):
     st = state.get(config)
     where = f"{config.docs_dir.rsplit('/', 1)[-1]}/{page.file.src_uri}"
     ctx = RenderContext(
-        guide=st.guide, where=where,
+        guide=st.guide,
+        where=where,
         url_for=lambda link, origin: st.links.url_for(link, page.file.url, origin),
     )
     markdown = expand_page(markdown, ctx, BLOCKS)

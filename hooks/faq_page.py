@@ -1,4 +1,5 @@
 """Hook: add the generated page `faq.md` (questions and answers from `faq` in the data file)."""
+
 from __future__ import annotations
 
 from mkdocs.structure.files import File

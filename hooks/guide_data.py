@@ -1,5 +1,6 @@
 """Hook: load and validate docs/data/guide.yml at the start of every build (so edits show up in
 `mkdocs serve`), expose a few values to the theme templates, and watch the hook templates and overrides."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,7 @@
 """Hook: link each page-scoped stylesheet or script (mkdocs.yml `extra.page_scoped_assets`) only from the
-pages that use it, and ship our own stylesheets minified and the pages without indentation, so the home page's first load stays small."""
+pages that use it, and ship our own stylesheets minified and the pages without indentation, so the home page's first
+load stays small."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Hook: add the generated page `sources.md` (every fact with its source, confidence and date)."""
+
 from __future__ import annotations
 
 from mkdocs.structure.files import File

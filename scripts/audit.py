@@ -9,6 +9,7 @@ the same Markdown extensions and nav, no custom_dir, no extra CSS or JS, no hook
 because the audit runs offline). So both columns show the same words; only the theme work differs.
 
 Usage: python scripts/audit.py [--all] [--runs N]   (--all: every page, not one per kind)"""
+
 from __future__ import annotations
 
 import argparse
@@ -20,6 +21,7 @@ import statistics
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
@@ -39,6 +41,7 @@ CHROME_FLAGS = "--no-sandbox --headless=new --disable-gpu --disable-background-n
 
 
 # ── the stock twin ───────────────────────────────────────────────────────────
+
 
 def _section(text: str, key: str) -> str:
     """A top-level section of mkdocs.yml, copied as text (it may hold !!python tags)."""
@@ -74,14 +77,16 @@ def dump_markdown(dest: Path) -> None:
 def stock_config(docs: Path) -> Path:
     ours = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     head = yaml.load("\n".join(_section(ours, k) for k in ("site_name", "site_description")), Loader=yaml.BaseLoader)
-    text = "\n".join([
-        f"site_name: {json.dumps(head['site_name'], ensure_ascii=False)}",
-        f"site_description: {json.dumps(head.get('site_description', ''), ensure_ascii=False)}",
-        f"docs_dir: {docs.name}",
-        "theme:\n  name: material\n  language: ko\n  font: false",
-        _section(ours, "markdown_extensions"),
-        _section(ours, "nav"),
-    ])
+    text = "\n".join(
+        [
+            f"site_name: {json.dumps(head['site_name'], ensure_ascii=False)}",
+            f"site_description: {json.dumps(head.get('site_description', ''), ensure_ascii=False)}",
+            f"docs_dir: {docs.name}",
+            "theme:\n  name: material\n  language: ko\n  font: false",
+            _section(ours, "markdown_extensions"),
+            _section(ours, "nav"),
+        ]
+    )
     path = docs.parent / "mkdocs.yml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -89,21 +94,34 @@ def stock_config(docs: Path) -> Path:
 
 # ── Lighthouse ───────────────────────────────────────────────────────────────
 
-def lighthouse(url: str, report: Path) -> dict[str, int]:
+
+def lighthouse(url: str, report: Path) -> dict[str, Any]:
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    cmd = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-           f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}", "--locale=en"]
+    cmd = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--locale=en",
+    ]
     subprocess.run(cmd, env=env, check=True, capture_output=True, timeout=300)
     data = json.loads(report.read_text(encoding="utf-8"))
-    scores = {c: round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES}
+    scores: dict[str, Any] = {c: round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES}
     scores["failed"] = sorted(
-        a["id"] for c in CATEGORIES if c != "performance" for ref in data["categories"][c]["auditRefs"]
-        if (a := data["audits"][ref["id"]])["score"] is not None and a["score"] < 1 and ref["weight"] > 0)
+        a["id"]
+        for c in CATEGORIES
+        if c != "performance"
+        for ref in data["categories"][c]["auditRefs"]
+        if (a := data["audits"][ref["id"]])["score"] is not None and a["score"] < 1 and ref["weight"] > 0
+    )
     return scores
 
 
 def median_scores(runs: list[dict]) -> dict:
-    out = {c: int(statistics.median(r[c] for r in runs)) for c in CATEGORIES}
+    out: dict[str, Any] = {c: int(statistics.median(r[c] for r in runs)) for c in CATEGORIES}
     out["failed"] = sorted({a for r in runs for a in r["failed"]})
     return out
 
@@ -134,29 +152,37 @@ def main() -> int:
     rows = []
     with GzipServer(ours) as our_server, GzipServer(OUT / "stock" / "site") as stock_server:
         for kind, path in kinds.items():
-            row = {"kind": kind, "path": "/" + path}
+            row: dict[str, Any] = {"kind": kind, "path": "/" + path}
             for name, server in (("ours", our_server), ("stock", stock_server)):
-                runs = [lighthouse(server.url + path, OUT / f"lh-{name}-{kind.replace('/', '_')}-{i}.json")
-                        for i in range(args.runs)]
+                runs = [
+                    lighthouse(server.url + path, OUT / f"lh-{name}-{kind.replace('/', '_')}-{i}.json")
+                    for i in range(args.runs)
+                ]
                 row[name] = median_scores(runs)
             rows.append(row)
             print(f"  {kind}: ours {row['ours']} stock {row['stock']}", file=sys.stderr)
         with sync_playwright() as p:
             browser = launch_chromium(p)
-            load = {"ours": first_load_bytes(browser, our_server.url), "stock": first_load_bytes(browser, stock_server.url)}
+            load = {
+                "ours": first_load_bytes(browser, our_server.url),
+                "stock": first_load_bytes(browser, stock_server.url),
+            }
             browser.close()
 
     print_table(rows, load)
-    (OUT / "report.json").write_text(json.dumps({"pages": rows, "first_load": load}, ensure_ascii=False, indent=2),
-                                     encoding="utf-8")
+    (OUT / "report.json").write_text(
+        json.dumps({"pages": rows, "first_load": load}, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     print(f"\nReports: {OUT.relative_to(ROOT)}/ (lh-*.json, report.json)")
     return 0
 
 
 def print_table(rows: list[dict], load: dict) -> None:
     cols = " ".join(f"{SHORT[c]:>4}" for c in CATEGORIES)
-    print(f"\nLighthouse {json.loads((LIGHTHOUSE.resolve().parent.parent / 'package.json').read_text())['version']}"
-          f" (mobile), ours vs stock Material on the same Markdown")
+    print(
+        f"\nLighthouse {json.loads((LIGHTHOUSE.resolve().parent.parent / 'package.json').read_text())['version']}"
+        f" (mobile), ours vs stock Material on the same Markdown"
+    )
     print(f"{'page type':<16} {'path':<22} | ours {cols} | stock {cols} | ours below 100 (not perf)")
     for r in rows:
         o = " ".join(f"{r['ours'][c]:>4}" for c in CATEGORIES)

@@ -2,6 +2,7 @@
 with ours (the korean_search hook), and print side by side how many queries each answers in the real
 search box, how big each search index is, and how long results take after the last key with Chromium's
 CPU slowed down 4x. Prints figures only; the browser test checks behaviour."""
+
 from __future__ import annotations
 
 import gzip
@@ -36,11 +37,18 @@ def stock_config(cfg: Path) -> Path:
         if not line.startswith("  - "):
             break
         hooks.append(line[4:].strip())
-    cfg.write_text("\n".join([
-        "INHERIT: mkdocs.yml",
-        "extra_css:\n  - stylesheets/extra.css",
-        "hooks:", *[f"  - {h}" for h in hooks if h != OURS_HOOK], "",
-    ]), "utf-8")
+    cfg.write_text(
+        "\n".join(
+            [
+                "INHERIT: mkdocs.yml",
+                "extra_css:\n  - stylesheets/extra.css",
+                "hooks:",
+                *[f"  - {h}" for h in hooks if h != OURS_HOOK],
+                "",
+            ]
+        ),
+        "utf-8",
+    )
     return cfg
 
 
@@ -62,8 +70,11 @@ def measure(site: Path, queries, browser, repeats: int = REPEATS) -> dict:
         page.close()
     latencies.sort()
     return {
-        "answered": hits, "total": len(queries), "missed": missed,
-        "bytes": len(index), "gzip": len(gzip.compress(index, 9)),
+        "answered": hits,
+        "total": len(queries),
+        "missed": missed,
+        "bytes": len(index),
+        "gzip": len(gzip.compress(index, 9)),
         "median": statistics.median(latencies) if latencies else None,
         "p90": latencies[int(0.9 * (len(latencies) - 1))] if latencies else None,
         "max": latencies[-1] if latencies else None,
@@ -88,8 +99,10 @@ def main() -> int:
             cfg.unlink()
         with sync_playwright() as p:
             browser = launch_chromium(p)
-            res = {name: {"dev": measure(dest, dev, browser), "extra": measure(dest, extra, browser, repeats=0)}
-                   for name, (dest, _) in sites.items()}
+            res = {
+                name: {"dev": measure(dest, dev, browser), "extra": measure(dest, extra, browser, repeats=0)}
+                for name, (dest, _) in sites.items()
+            }
             browser.close()
 
     def pct(r):
@@ -112,10 +125,14 @@ def main() -> int:
     print(f"{'':{width}}  {'stock Material':>16}  {'ours':>16}")
     for label, a, b in rows:
         print(f"{label:{width}}  {a:>16}  {b:>16}")
-    print(f"\nindex size, ours / stock: {o['dev']['bytes'] / s['dev']['bytes']:.2f}x "
-          f"(gzip {o['dev']['gzip'] / s['dev']['gzip']:.2f}x)")
-    print(f"latency: per query the median of {1 + REPEATS} timings of its last key; over the "
-          f"{len(dev)} dev queries; load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(
+        f"\nindex size, ours / stock: {o['dev']['bytes'] / s['dev']['bytes']:.2f}x "
+        f"(gzip {o['dev']['gzip'] / s['dev']['gzip']:.2f}x)"
+    )
+    print(
+        f"latency: per query the median of {1 + REPEATS} timings of its last key; over the "
+        f"{len(dev)} dev queries; load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
     for name in ("stock", "ours"):
         missed = res[name]["dev"]["missed"] + res[name]["extra"]["missed"]
         print(f"not answered, {name}: {', '.join(missed) if missed else 'none'}")

@@ -4,6 +4,7 @@ Phone shots are the first screen, the last screen (footer) and the whole page; d
 screen.
 
 Usage: python scripts/screenshots.py [--all]   (--all: every page, not one per kind)"""
+
 from __future__ import annotations
 
 import argparse

@@ -2,6 +2,7 @@
 show under a shared link. The text comes from the data file's `meta` and `topics`; Chromium draws it with
 the machine's Korean fonts (no network). Run `make share-card` after changing the title, and commit the
 PNG: the site build only ships it, so building needs neither a browser nor Korean fonts."""
+
 from __future__ import annotations
 
 import sys
@@ -11,11 +12,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-import yaml  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
+import yaml
+from playwright.sync_api import sync_playwright
 
-from guidekit.seo import SHARE_IMAGE, SHARE_IMAGE_SIZE  # noqa: E402
-from support import ROOT, launch_chromium  # noqa: E402
+from guidekit.seo import SHARE_IMAGE, SHARE_IMAGE_SIZE
+from support import ROOT, launch_chromium
 
 OUT = ROOT / "docs" / SHARE_IMAGE
 
@@ -28,7 +29,8 @@ PAGE = """<!doctype html><html lang="ko"><meta charset="utf-8"><style>
            padding: 6px 20px; border-radius: 12px; }}
   h1 {{ font-size: 80px; line-height: 1.25; margin: 40px 0 0; font-weight: 700; text-wrap: balance; }}
   .topics {{ margin-top: auto; display: flex; flex-wrap: wrap; gap: 14px; }}
-  .topics span {{ border: 3px solid #ffffffb3; border-radius: 40px; padding: 6px 24px; font-size: 32px; font-weight: 700; }}
+  .topics span {{ border: 3px solid #ffffffb3; border-radius: 40px; padding: 6px 24px; font-size: 32px;
+                  font-weight: 700; }}
 </style><body>
   <div class="badge">비공식 안내서</div>
   <h1>{title}</h1>

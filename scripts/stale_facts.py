@@ -1,5 +1,6 @@
 """`make stale`: list every fact in docs/data/guide.yml older than the limit in mkdocs.yml, with its age
 and source. Exit 0 either way; it is a to-do list for editors, not a gate."""
+
 from __future__ import annotations
 
 import argparse

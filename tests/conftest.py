@@ -5,16 +5,24 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
+from support import REQUIRE_SHARED, ROOT, SHARED, SiteServer, build_site, launch_chromium
+
 # Property tests. "ci" is what `make test` and CI run: derandomized (the same examples on every run, so a
 # red run is never luck), no deadline (a busy 2-core machine is not a bug), no example database written.
 # "deep" is for exploring by hand (`make test-deep`): random, ten times the examples, failures remembered.
-settings.register_profile("ci", derandomize=True, max_examples=60, deadline=None, database=None,
-                          print_blob=True, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("deep", max_examples=1500, deadline=None, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    max_examples=60,
+    deadline=None,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "deep", max_examples=1500, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
-
-from support import REQUIRE_SHARED, ROOT, SHARED, SiteServer, build_site, launch_chromium
 
 
 @pytest.fixture
@@ -22,8 +30,10 @@ def shared():
     """../shared, for the few checks that need the team's files (the source guide is never in the project).
     Skipped with a reason where it is absent; a failure instead when CI asks for it."""
     if not (SHARED / "tools" / "seed_overlap.py").exists():
-        why = (f"needs the team's shared folder at {SHARED} (source guide and overlap tool), which a plain clone "
-               f"does not have; place it beside the project to run this check. CI sets {REQUIRE_SHARED}=1.")
+        why = (
+            f"needs the team's shared folder at {SHARED} (source guide and overlap tool), which a plain clone "
+            f"does not have; place it beside the project to run this check. CI sets {REQUIRE_SHARED}=1."
+        )
         if os.environ.get(REQUIRE_SHARED) == "1":
             pytest.fail(f"{REQUIRE_SHARED}=1 but {why}", pytrace=False)
         pytest.skip(why)
@@ -62,8 +72,9 @@ def browser():
 @pytest.fixture
 def phone(browser):
     """A 390 px wide phone page in Korean."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="ko-KR", device_scale_factor=2,
-                                  is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="ko-KR", device_scale_factor=2, is_mobile=True, has_touch=True
+    )
     yield context.new_page()
     context.close()
 

@@ -5,6 +5,7 @@ Typing: Korean keyboards go through an input method, which for every syllable fi
 with key code 229 around the text change. Playwright's own typing inserts Hangul without any key
 events (Material listens for keyup), so each character is sent as keydown(229) + insertText + keyup(229)
 over the DevTools protocol. ASCII characters are sent as ordinary key presses."""
+
 from __future__ import annotations
 
 import re
@@ -37,16 +38,21 @@ class Query:
 
     def answered_by(self, entries: list[dict], first: int = 4) -> bool:
         """Every group of `any` is matched (one alternative) within one of the first entries."""
-        return any(all(any(alt.lower() in e["text"].lower() for alt in group) for group in self.any)
-                   for e in entries[:first])
+        return any(
+            all(any(alt.lower() in e["text"].lower() for alt in group) for group in self.any) for e in entries[:first]
+        )
 
 
 def load_queries(path: Path, guide=None) -> list[Query]:
     """A queries file (list of {q, any}); `{{ fact.key }}` in `any` is read from the data file."""
+
     def resolve(text: str) -> str:
         return _REF.sub(lambda m: guide.facts[m.group(1)].as_text(), text)
-    return [Query(item["q"], [[resolve(a) for a in group] for group in item["any"]])
-            for item in yaml.safe_load(path.read_text("utf-8"))]
+
+    return [
+        Query(item["q"], [[resolve(a) for a in group] for group in item["any"]])
+        for item in yaml.safe_load(path.read_text("utf-8"))
+    ]
 
 
 class SearchBox:
@@ -80,9 +86,13 @@ class SearchBox:
             if ch.isascii():
                 self.page.keyboard.press("Space" if ch == " " else ch)
             else:
-                self.cdp.send("Input.dispatchKeyEvent", {"type": "rawKeyDown", "windowsVirtualKeyCode": 229, "key": "Process"})
+                self.cdp.send(
+                    "Input.dispatchKeyEvent", {"type": "rawKeyDown", "windowsVirtualKeyCode": 229, "key": "Process"}
+                )
                 self.cdp.send("Input.insertText", {"text": ch})
-                self.cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", "windowsVirtualKeyCode": 229, "key": "Process"})
+                self.cdp.send(
+                    "Input.dispatchKeyEvent", {"type": "keyUp", "windowsVirtualKeyCode": 229, "key": "Process"}
+                )
             time.sleep(delay)
 
     def settle(self, quiet_ms: float = 300, timeout_s: float = 5.0) -> float | None:

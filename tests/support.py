@@ -1,5 +1,6 @@
 """Helpers the tests and the scripts share: building the site, serving it on loopback, starting
 Chromium the way this machine allows."""
+
 from __future__ import annotations
 
 import functools
@@ -17,8 +18,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 # CI sets this so that a test needing ../shared fails instead of skipping when the folder is missing.
 REQUIRE_SHARED = "GUIDE_REQUIRE_SHARED"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
 NO_BROWSER = (
     "No Chromium to drive. Install Debian's browser and Korean fonts as root: "
     "`apt-get update && apt-get install -y chromium fonts-noto-cjk poppler-utils` "
@@ -43,7 +51,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 class SiteServer:
     """Serves a built site on 127.0.0.1 with a free port, in a thread."""
 
-    handler = None  # a subclass may serve differently (see webaudit.GzipServer)
+    # A subclass may serve differently (see webaudit.GzipServer).
+    handler: type[http.server.SimpleHTTPRequestHandler] | None = None
 
     def __init__(self, directory: Path):
         handler = functools.partial(self.handler or _QuietHandler, directory=str(directory))
@@ -65,7 +74,7 @@ def launch_chromium(playwright, **kwargs):
     Raises RuntimeError with instructions when neither exists."""
     try:
         return playwright.chromium.launch(args=CHROMIUM_ARGS, **kwargs)
-    except Exception as own_error:  # noqa: BLE001 - any failure means "not installed here"
+    except Exception as own_error:
         system = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
         if not system:
             raise RuntimeError(f"{NO_BROWSER}\n(Playwright said: {str(own_error).splitlines()[0]})") from None

@@ -1,6 +1,7 @@
 """Every mistake a content editor makes in the data file or a page ends the build with one short,
 readable message (file, line, key path, what is expected), no traceback, `docs/` untouched, and the
 last good site left exactly as it was. One fixture per mistake in tests/fixtures/broken/."""
+
 from __future__ import annotations
 
 import re
@@ -55,8 +56,11 @@ def test_broken_input_gives_one_clear_message(fixture, tmp_path, good_site):
 
     assert result.returncode != 0, f"{case['mistake']}: the build passed\n{out[-2000:]}"
     assert "Traceback" not in out, out
-    problem = [line for line in result.stderr.splitlines() if not line.startswith("INFO") and not line.startswith("  - facts.")
-               and "확인한 뒤에는" not in line]
+    problem = [
+        line
+        for line in result.stderr.splitlines()
+        if not line.startswith("INFO") and not line.startswith("  - facts.") and "확인한 뒤에는" not in line
+    ]
     message = "\n".join(problem)
     assert len(problem) <= 8, message
     expect = case["expect"]

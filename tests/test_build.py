@@ -1,12 +1,12 @@
 """The real site builds under `strict: true` with no warning, every page comes from Markdown plus the
 data file, and no text is copied from the source guide."""
+
 from __future__ import annotations
 
 import re
 import subprocess
 import sys
 
-import pytest
 import yaml
 
 from support import ROOT
@@ -47,7 +47,7 @@ def test_no_fact_reference_or_block_marker_survives(built_site):
 
 def test_nothing_written_into_docs(built_site):
     tracked = subprocess.run(["git", "status", "--porcelain", "--", "docs"], cwd=ROOT, capture_output=True, text=True)
-    untracked = [l for l in tracked.stdout.splitlines() if l.startswith("??")]
+    untracked = [line for line in tracked.stdout.splitlines() if line.startswith("??")]
     assert not untracked, untracked
 
 
@@ -69,16 +69,39 @@ def test_every_page_names_itself_unofficial_and_dated(built_site):
 def test_register_is_haeyo_throughout():
     """One register: no 합니다체 sentence endings in pages or data text."""
     formal = re.compile(r"(습니다|합니다|됩니다|입니다|십시오)[.!?]?(\s|$)")
-    files = list((ROOT / "docs").rglob("*.md")) + [ROOT / "docs/data/guide.yml"] + list((ROOT / "hooks").rglob("*.py")) \
-        + list((ROOT / "hooks").rglob("*.html")) + list((ROOT / "overrides").rglob("*.html"))
-    hits = [f"{f.relative_to(ROOT)}: {m.group(0)}" for f in files for m in formal.finditer(f.read_text(encoding="utf-8"))]
+    files = (
+        list((ROOT / "docs").rglob("*.md"))
+        + [ROOT / "docs/data/guide.yml"]
+        + list((ROOT / "hooks").rglob("*.py"))
+        + list((ROOT / "hooks").rglob("*.html"))
+        + list((ROOT / "overrides").rglob("*.html"))
+    )
+    hits = [
+        f"{f.relative_to(ROOT)}: {m.group(0)}" for f in files for m in formal.finditer(f.read_text(encoding="utf-8"))
+    ]
     assert not hits, hits
 
 
 def test_section_a_facts_appear_in_data():
     data = (ROOT / "docs/data/guide.yml").read_text(encoding="utf-8")
-    for needle in ["상담원 연결", "상담원 채팅", "24시간", "09:00–18:00", "주말·공휴일", "value: 30", "value: 3", "value: 2",
-                   "1372", "강제 중재", "승인 번호", "완충재", "모델명", "발주 확인", "주문 취소", "7"]:
+    for needle in [
+        "상담원 연결",
+        "상담원 채팅",
+        "24시간",
+        "09:00–18:00",
+        "주말·공휴일",
+        "value: 30",
+        "value: 3",
+        "value: 2",
+        "1372",
+        "강제 중재",
+        "승인 번호",
+        "완충재",
+        "모델명",
+        "발주 확인",
+        "주문 취소",
+        "7",
+    ]:
         assert needle in data, needle
 
 
@@ -86,7 +109,9 @@ def test_source_guide_is_not_copied(shared):
     tool = shared / "tools" / "seed_overlap.py"
     seed = sorted((shared / "seed").glob("*.txt"))
     assert seed, f"no source guide in {shared / 'seed'}"
-    result = subprocess.run([sys.executable, str(tool), ".", str(seed[0]), "40"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(tool), ".", str(seed[0]), "40"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -94,4 +119,6 @@ def test_project_copy_of_the_dev_queries_matches_the_shared_one(shared):
     """The search test reads tests/data/search-queries-dev.yml so a plain clone can run it; keep it in step."""
     for name in ("queries-dev.yml",):
         ours = ROOT / "tests" / "data" / f"search-{name}"
-        assert ours.read_bytes() == (shared / "search" / name).read_bytes(), f"copy {shared / 'search' / name} to {ours}"
+        assert ours.read_bytes() == (shared / "search" / name).read_bytes(), (
+            f"copy {shared / 'search' / name} to {ours}"
+        )

@@ -1,5 +1,6 @@
 """The generated checklist, summary and message pages are built, reachable from the nav, and come
 from the data file."""
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,9 @@ GUIDE = load_guide(ROOT / "docs/data/guide.yml", ROOT / "docs/data/guide.schema.
 
 def test_every_generated_page_is_in_the_nav():
     nav = nav_pages()
-    expected = [INDEX_PAGE, PRINT_ALL_PAGE, "summary.md", "messages.md"] + [page_of(c["id"]) for c in GUIDE["checklists"]]
+    expected = [INDEX_PAGE, PRINT_ALL_PAGE, "summary.md", "messages.md"] + [
+        page_of(c["id"]) for c in GUIDE["checklists"]
+    ]
     missing = [p for p in expected if p not in nav]
     assert not missing, f"add these to nav in mkdocs.yml: {missing}"
 

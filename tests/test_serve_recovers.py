@@ -1,5 +1,6 @@
 """`mkdocs serve` with a broken data file: prints the same one message, keeps serving the last good
 site, and recovers by itself once the file is fixed."""
+
 from __future__ import annotations
 
 import os
@@ -51,8 +52,12 @@ def test_serve_keeps_last_good_site_and_recovers(tmp_path):
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     log = Log(proc.stdout)
     try:
         log.wait_for("Serving on")

@@ -1,6 +1,7 @@
 """Every built page tells search engines and chat apps what it is: a Korean description, Open Graph and
 Twitter card tags (ko_KR), and — only when site_url is set — a canonical link, og:url and an absolute
 og:image that exists; robots.txt and the sitemap follow the same rule."""
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,16 @@ from support import ROOT, build_site, site_pages
 
 SITE_URL = "https://example.github.io/kakao-shopping-guide/"
 HANGUL = re.compile("[가-힣]")
-ALWAYS = ["og:type", "og:locale", "og:site_name", "og:title", "og:description", "twitter:card", "twitter:title",
-          "twitter:description"]
+ALWAYS = [
+    "og:type",
+    "og:locale",
+    "og:site_name",
+    "og:title",
+    "og:description",
+    "twitter:card",
+    "twitter:title",
+    "twitter:description",
+]
 ABSOLUTE_ONLY = ["og:url", "og:image", "og:image:width", "og:image:height", "og:image:alt", "twitter:image"]
 
 

@@ -2,19 +2,19 @@
 the three views we check (desktop, phone, dark phone), axe-core injected from the pinned npm package,
 the page types of a built site (discovered, not listed), a gzip server like a real host, and the
 first-load weight of a page."""
+
 from __future__ import annotations
 
 import gzip
-import io
 import http.server
-from html.parser import HTMLParser
+import io
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlparse
 
-from support import SiteServer
-
-from support import ROOT
+from support import ROOT, SiteServer
 
 VENDOR = ROOT / "tests" / "vendor"
 AXE_JS = VENDOR / "node_modules" / "axe-core" / "axe.min.js"
@@ -35,8 +35,11 @@ class View:
     mobile: bool = False
 
     def context_options(self) -> dict:
-        opts = {"viewport": {"width": self.width, "height": self.height}, "locale": "ko-KR",
-                "color_scheme": "dark" if self.dark else "light"}
+        opts: dict[str, object] = {
+            "viewport": {"width": self.width, "height": self.height},
+            "locale": "ko-KR",
+            "color_scheme": "dark" if self.dark else "light",
+        }
         if self.mobile:
             opts.update(device_scale_factor=2, is_mobile=True, has_touch=True)
         return opts
@@ -50,6 +53,7 @@ VIEWS = (
 
 
 # ── axe ──────────────────────────────────────────────────────────────────────
+
 
 def axe_source() -> str:
     if not AXE_JS.exists():
@@ -78,12 +82,15 @@ def describe(path: str, view: str, violations: list[dict]) -> list[str]:
     lines = []
     for v in violations:
         first = v["nodes"][0] if v["nodes"] else {"target": "?", "summary": ""}
-        lines.append(f"/{path} [{view}] {v['impact']} {v['id']} ({len(v['nodes'])}×): {v['help']} — "
-                     f"{first['target']}: {first['summary'].splitlines()[-1] if first['summary'] else ''}")
+        lines.append(
+            f"/{path} [{view}] {v['impact']} {v['id']} ({len(v['nodes'])}×): {v['help']} — "
+            f"{first['target']}: {first['summary'].splitlines()[-1] if first['summary'] else ''}"
+        )
     return lines
 
 
 # ── page types ───────────────────────────────────────────────────────────────
+
 
 def page_types(site: Path, pages: list[str], docs: Path = ROOT / "docs") -> dict[str, str]:
     """One representative URL path per kind of page, found in the built site so pages other branches
@@ -110,7 +117,21 @@ def page_types(site: Path, pages: list[str], docs: Path = ROOT / "docs") -> dict
 
 
 class _Outline(HTMLParser):
-    _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    _VOID: ClassVar[set[str]] = {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
 
     def __init__(self):
         super().__init__()

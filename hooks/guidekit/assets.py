@@ -1,7 +1,9 @@
 """Keep the first load small on a phone: a stylesheet or script listed as page-scoped is linked only
 from pages that contain one of the classes it is written for (its own class selectors; for a script,
 the class selectors in its string literals, i.e. what it queries), and our own CSS is shipped without
-comments and runs of blanks, and every page without its indentation. Material's `md-` classes are on every page, so they never count."""
+comments and runs of blanks, and every page without its indentation. Material's `md-` classes are on every page,
+so they never count."""
+
 from __future__ import annotations
 
 import re

@@ -1,15 +1,24 @@
 """The blocks a page can ask for with `<!-- guide:NAME ARG -->`, by name."""
+
 from __future__ import annotations
 
-from .checklists import (checklist_block, checklist_index_block, checklist_list_block, checklist_sheet_block,
-                         deadline_helper_block)
+from collections.abc import Callable
+
+from .checklists import (
+    checklist_block,
+    checklist_index_block,
+    checklist_list_block,
+    checklist_sheet_block,
+    deadline_helper_block,
+)
 from .diagrams import escalation_block, status_table_block
-from .message_templates import message_template_block
 from .faq import faq_answer_block
+from .message_templates import message_template_block
+from .refs import RenderContext
 from .scenarios import cards_block, steps_block
 from .summary import deadline_table_block, summary_hours_block
 
-BLOCKS = {
+BLOCKS: dict[str, Callable[[RenderContext, str | None], str]] = {
     "steps": steps_block,
     "problem-cards": cards_block,
     "status-table": status_table_block,

@@ -1,6 +1,7 @@
 """Checklists from `checklists` in the data: one page per checklist, an index page and a print-all page
 (every checklist on its own A4 sheet), plus the blocks those pages use — the tickable list with its
 fill-in blanks and the return-deadline helper whose numbers come from the facts."""
+
 from __future__ import annotations
 
 import html
@@ -10,7 +11,7 @@ import re
 from markupsafe import Markup
 
 from .data import Guide
-from .errors import GuideDataError, key_path
+from .errors import GuideDataError
 from .links import relative_url
 from .refs import REF, RenderContext
 from .render import render
@@ -25,6 +26,7 @@ DEADLINE_FACT_UNITS = {"withdrawal_days": "일", "mismatch_months": "개월", "m
 
 
 # ── Pages ───────────────────────────────────────────────────────────────────────────────────────
+
 
 def page_of(checklist_id: str) -> str:
     """'before_return' -> 'checklists/before-return.md' (dashes read better in an address)."""
@@ -57,34 +59,44 @@ def _address_line(site_url: str, src_uri: str, on_page: str) -> str:
     url = _url_of(src_uri)
     shown = (site_url.rstrip("/") + "/" + url) if site_url else url
     href = relative_url(url, _url_of(on_page))
-    return (f'<p class="checklist-address print-only">이 체크리스트 주소: '
-            f'<a href="{html.escape(href)}" data-page-address>{html.escape(shown)}</a></p>\n')
+    return (
+        f'<p class="checklist-address print-only">이 체크리스트 주소: '
+        f'<a href="{html.escape(href)}" data-page-address>{html.escape(shown)}</a></p>\n'
+    )
 
 
 def checklist_page_markdown(guide: Guide, checklist: dict, site_url: str = "") -> str:
     src = page_of(checklist["id"])
     # No front-matter title: the nav (or the escaped h1) names the page.
-    return (_front_matter(None, f"인쇄하거나 휴대폰에서 체크하는 체크리스트: {checklist['title']}")
-            + f"# {md_text(checklist['title'])}\n\n"
-            + f"<!-- guide:checklist {checklist['id']} -->\n\n"
-            + _address_line(site_url, src, src))
+    return (
+        _front_matter(None, f"인쇄하거나 휴대폰에서 체크하는 체크리스트: {checklist['title']}")
+        + f"# {md_text(checklist['title'])}\n\n"
+        + f"<!-- guide:checklist {checklist['id']} -->\n\n"
+        + _address_line(site_url, src, src)
+    )
 
 
 def index_page_markdown(guide: Guide) -> str:
-    return (_front_matter("체크리스트", "상황별 체크리스트 모음이에요. 휴대폰에서 체크하거나 A4 한 장으로 인쇄해요.")
-            + "# 체크리스트\n\n"
-            + "상황에 맞는 체크리스트를 골라요. 휴대폰에서 항목을 누르면 체크 표시가 이 브라우저에만 저장되고, "
-              "어디로도 보내지지 않아요. 인쇄하면 체크리스트 하나가 A4 한 장에 들어가요.\n\n"
-            + "<!-- guide:checklist-index -->\n")
+    return (
+        _front_matter("체크리스트", "상황별 체크리스트 모음이에요. 휴대폰에서 체크하거나 A4 한 장으로 인쇄해요.")
+        + "# 체크리스트\n\n"
+        + "상황에 맞는 체크리스트를 골라요. 휴대폰에서 항목을 누르면 체크 표시가 이 브라우저에만 저장되고, "
+        "어디로도 보내지지 않아요. 인쇄하면 체크리스트 하나가 A4 한 장에 들어가요.\n\n"
+        + "<!-- guide:checklist-index -->\n"
+    )
 
 
 def print_all_markdown(guide: Guide, site_url: str = "") -> str:
-    parts = [_front_matter("체크리스트 모두 인쇄", "모든 체크리스트를 한 번에 인쇄해요. 체크리스트마다 새 종이에서 시작해요."),
-             "# 체크리스트 모두 인쇄 {: .screen-only }\n\n",
-             '<p class="screen-only">인쇄하면 체크리스트마다 새 A4 종이에서 시작해요. '
-             '화면에서 체크한 항목은 인쇄에도 그대로 나와요.</p>\n\n',
-             '<p class="screen-only"><button type="button" class="md-button md-button--primary checklist-print" hidden>'
-             '모두 인쇄하기</button></p>\n\n']
+    parts = [
+        _front_matter(
+            "체크리스트 모두 인쇄", "모든 체크리스트를 한 번에 인쇄해요. 체크리스트마다 새 종이에서 시작해요."
+        ),
+        "# 체크리스트 모두 인쇄 {: .screen-only }\n\n",
+        '<p class="screen-only">인쇄하면 체크리스트마다 새 A4 종이에서 시작해요. '
+        "화면에서 체크한 항목은 인쇄에도 그대로 나와요.</p>\n\n",
+        '<p class="screen-only"><button type="button" class="md-button md-button--primary checklist-print" hidden>'
+        "모두 인쇄하기</button></p>\n\n",
+    ]
     for cl in guide.data.get("checklists") or []:
         parts.append(f"<!-- guide:checklist-sheet {cl['id']} -->\n\n")
         parts.append(_address_line(site_url, page_of(cl["id"]), PRINT_ALL_PAGE) + "\n")
@@ -104,14 +116,21 @@ def generated_pages(guide: Guide, site_url: str = "") -> dict[str, str]:
 
 # ── Blocks ──────────────────────────────────────────────────────────────────────────────────────
 
+
 def find_checklist(ctx: RenderContext, checklist_id: str | None) -> tuple[int, dict]:
     return ctx.entry("checklists", checklist_id, "체크리스트")
 
 
 def _facts_checked(ctx: RenderContext, texts: list[str]) -> str:
     """The check dates of the facts these texts use, so each printed sheet carries its own."""
-    dates = sorted({ctx.fact(m.group("body").removeprefix("fact.").strip()).checked
-                    for t in texts for m in REF.finditer(t) if m.group("body").startswith("fact.")})
+    dates = sorted(
+        {
+            ctx.fact(m.group("body").removeprefix("fact.").strip()).checked
+            for t in texts
+            for m in REF.finditer(t)
+            if m.group("body").startswith("fact.")
+        }
+    )
     if not dates:
         return f"{ctx.guide.oldest_check} ~ {ctx.guide.latest_check}"
     return dates[0] if len(dates) == 1 else f"{dates[0]} ~ {dates[-1]}"
@@ -122,16 +141,27 @@ def _checklist_context(ctx: RenderContext, checklist_id: str | None) -> dict:
     base = ("checklists", i)
     items = []
     for j, item in enumerate(cl["items"]):
-        items.append({"id": item["id"], "text": ctx.inline(item["text"], ctx.guide.where(*base, "items", j, "text")),
-                      "href": ctx.url_for(item["link"], ctx.guide.where(*base, "items", j, "link"))})
+        items.append(
+            {
+                "id": item["id"],
+                "text": ctx.inline(item["text"], ctx.guide.where(*base, "items", j, "text")),
+                "href": ctx.url_for(item["link"], ctx.guide.where(*base, "items", j, "link")),
+            }
+        )
     blanks = [{"n": n, "label": label} for n, label in enumerate(cl["blanks"], 1)]
     helper = deadline_helper_block(ctx, cl["id"]) if cl.get("deadline_helper") else None
     texts = [cl["intro"]] + [item["text"] for item in cl["items"]]
     return {
-        "id": cl["id"], "dom_id": cl["id"].replace("_", "-"), "title": cl["title"],
+        "id": cl["id"],
+        "dom_id": cl["id"].replace("_", "-"),
+        "title": cl["title"],
         "intro": ctx.inline(cl["intro"], ctx.guide.where(*base, "intro")),
-        "blanks": blanks, "items": items, "helper": helper, "checked": _facts_checked(ctx, texts),
-        "storage_key": STORAGE_PREFIX + cl["id"], "site_title": ctx.guide["meta"]["site_title"],
+        "blanks": blanks,
+        "items": items,
+        "helper": helper,
+        "checked": _facts_checked(ctx, texts),
+        "storage_key": STORAGE_PREFIX + cl["id"],
+        "site_title": ctx.guide["meta"]["site_title"],
     }
 
 
@@ -149,11 +179,18 @@ def checklist_index_block(ctx: RenderContext, _arg: str | None = None) -> Markup
     """`<!-- guide:checklist-index -->`: one card per checklist, and the print-all link."""
     cards = []
     for i, cl in enumerate(ctx.guide.data.get("checklists") or []):
-        where = ctx.guide.where('checklists', i)
-        cards.append({"title": cl["title"], "intro": ctx.inline(cl["intro"], where), "count": len(cl["items"]),
-                      "href": ctx.url_for(page_of(cl["id"]), where)})
-    return render("checklist_index.html", cards=cards,
-                  print_all_href=ctx.url_for(PRINT_ALL_PAGE, ctx.where) if cards else None)
+        where = ctx.guide.where("checklists", i)
+        cards.append(
+            {
+                "title": cl["title"],
+                "intro": ctx.inline(cl["intro"], where),
+                "count": len(cl["items"]),
+                "href": ctx.url_for(page_of(cl["id"]), where),
+            }
+        )
+    return render(
+        "checklist_index.html", cards=cards, print_all_href=ctx.url_for(PRINT_ALL_PAGE, ctx.where) if cards else None
+    )
 
 
 def checklist_list_block(ctx: RenderContext, checklist_id: str | None) -> Markup:
@@ -169,8 +206,13 @@ def deadline_helper_block(ctx: RenderContext, arg: str | None = None) -> Markup:
     for key, unit in DEADLINE_FACT_UNITS.items():
         fact = ctx.fact(key)
         if fact.kind != "number" or fact.unit != unit:
-            raise GuideDataError(ctx.guide.file, f"기한 계산기는 사실 '{key}'를 '{unit}' 단위의 숫자로 읽어요.",
-                                 line=ctx.guide.line_of("facts", key), key_path=f"facts.{key}",
-                                 found=f"kind: {fact.kind}, unit: {fact.unit}", expected=f"kind: number, unit: {unit}")
+            raise GuideDataError(
+                ctx.guide.file,
+                f"기한 계산기는 사실 '{key}'를 '{unit}' 단위의 숫자로 읽어요.",
+                line=ctx.guide.line_of("facts", key),
+                key_path=f"facts.{key}",
+                found=f"kind: {fact.kind}, unit: {fact.unit}",
+                expected=f"kind: number, unit: {unit}",
+            )
         facts[key] = {"value": fact.value, "shown": ctx.render_fact(fact)}
     return render("deadline_helper.html", prefix="dl-" + (arg or "page").replace("_", "-"), facts=facts)

@@ -1,4 +1,5 @@
 """The order-status table and the escalation ladder, drawn in HTML and CSS from the data."""
+
 from __future__ import annotations
 
 from markupsafe import Markup
@@ -11,9 +12,15 @@ def status_table_block(ctx: RenderContext, _arg: str | None = None) -> Markup:
     """`<!-- guide:status-table -->`"""
     rows = []
     for i, row in enumerate(ctx.guide["order_statuses"]):
-        where = ctx.guide.where('order_statuses', i)
-        rows.append({"id": row["id"], "status": row["status"], "cancel": ctx.inline(row["cancel"], where),
-                     "return": ctx.inline(row["return"], where)})
+        where = ctx.guide.where("order_statuses", i)
+        rows.append(
+            {
+                "id": row["id"],
+                "status": row["status"],
+                "cancel": ctx.inline(row["cancel"], where),
+                "return": ctx.inline(row["return"], where),
+            }
+        )
     return render("status_table.html", rows=rows)
 
 
@@ -21,7 +28,13 @@ def escalation_block(ctx: RenderContext, _arg: str | None = None) -> Markup:
     """`<!-- guide:escalation -->`"""
     steps = []
     for i, step in enumerate(ctx.guide["escalation"]):
-        where = ctx.guide.where('escalation', i)
-        steps.append({"id": step["id"], "title": step["title"], "text": ctx.inline(step["text"], where),
-                      "href": ctx.url_for(step["link"], ctx.guide.where('escalation', i, 'link'))})
+        where = ctx.guide.where("escalation", i)
+        steps.append(
+            {
+                "id": step["id"],
+                "title": step["title"],
+                "text": ctx.inline(step["text"], where),
+                "href": ctx.url_for(step["link"], ctx.guide.where("escalation", i, "link")),
+            }
+        )
     return render("escalation.html", steps=steps)

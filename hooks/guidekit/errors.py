@@ -1,5 +1,6 @@
 """The one error type a content editor sees: a short Korean message that names the file, the line where
 the YAML loader knows it, the key path (in English, as written in the file) and what is expected."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -10,8 +11,17 @@ from mkdocs.exceptions import PluginError
 class GuideDataError(PluginError):
     """A mistake in the data file or in a page that an editor can fix. Never shown with a traceback."""
 
-    def __init__(self, file: str, problem: str, *, line: int | None = None, column: int | None = None,
-                 key_path: str | None = None, found: str | None = None, expected: str | None = None):
+    def __init__(
+        self,
+        file: str,
+        problem: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        key_path: str | None = None,
+        found: str | None = None,
+        expected: str | None = None,
+    ):
         self.file, self.line, self.column, self.key_path = file, line, column, key_path
         self.problem, self.found, self.expected = problem, found, expected
         super().__init__(self.render())

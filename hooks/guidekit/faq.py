@@ -1,6 +1,7 @@
 """The FAQ page (`faq.md`, generated in memory) from `faq` in the data file: one heading per question
 with a stable anchor (`#faq-<id>`), grouped by topic, the answer as data text (facts by key), a link to
 the section that explains it, and the question's other wordings ("다른 표현"), which search also uses."""
+
 from __future__ import annotations
 
 from markupsafe import Markup
@@ -22,8 +23,11 @@ def faq_groups(guide: Guide) -> list[dict]:
     items = guide.data.get("faq", [])
     groups = []
     for topic in guide["topics"]:
-        questions = [{"id": q["id"], "anchor": anchor(q["id"]), "question": q["question"]}
-                     for q in items if q["topic"] == topic["id"]]
+        questions = [
+            {"id": q["id"], "anchor": anchor(q["id"]), "question": q["question"]}
+            for q in items
+            if q["topic"] == topic["id"]
+        ]
         if questions:
             groups.append({"id": topic["id"], "title": topic["title"], "questions": questions})
     return groups
@@ -39,5 +43,9 @@ def faq_answer_block(ctx: RenderContext, faq_id: str | None) -> Markup:
     result's snippet shows the answer; search gets them through the Korean index field instead."""
     i, item = ctx.entry("faq", faq_id, "질문")
     where = ctx.guide.where("faq", i, "answer")
-    return render("faq_answer.html", answer=ctx.inline(item["answer"], where),
-                  href=ctx.url_for(item["link"], ctx.guide.where("faq", i, "link")), aliases=item["aliases"])
+    return render(
+        "faq_answer.html",
+        answer=ctx.inline(item["answer"], where),
+        href=ctx.url_for(item["link"], ctx.guide.where("faq", i, "link")),
+        aliases=item["aliases"],
+    )

@@ -1,5 +1,6 @@
 """Site links in the data file (`payment.md#double-charge`) turned into URLs relative to the page
 that shows them, and remembered so that their anchors can be checked once every page is rendered."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -7,7 +8,6 @@ from dataclasses import dataclass, field
 from mkdocs.utils import get_relative_url
 
 from .errors import GuideDataError
-
 
 EXTERNAL = ("https://", "tel:", "mailto:")
 
@@ -25,8 +25,12 @@ class LinkBook:
         target, _, frag = link.partition("#")
         frag = anchor or frag
         if target not in self.page_urls:
-            raise GuideDataError(where, f"링크 대상 페이지 '{target}'가 사이트에 없어요.", found=link,
-                                 expected="docs/ 안에 있는 페이지. 예: " + ", ".join(sorted(self.page_urls)[:4]))
+            raise GuideDataError(
+                where,
+                f"링크 대상 페이지 '{target}'가 사이트에 없어요.",
+                found=link,
+                expected="docs/ 안에 있는 페이지. 예: " + ", ".join(sorted(self.page_urls)[:4]),
+            )
         if frag:
             self.handed_out.append((target, frag, where))
         return relative_url(self.page_urls[target], from_url) + (f"#{frag}" if frag else "")

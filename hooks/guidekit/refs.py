@@ -1,11 +1,12 @@
 """The one syntax pages and data texts use to take a fact: `{{ fact.key }}` inline, and
 `<!-- guide:block-name arg -->` on a line of its own for a generated block. This module finds and
 replaces them; an unknown key or block stops the build with the page, line and key."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from markupsafe import Markup
 
@@ -35,8 +36,12 @@ class RenderContext:
         fact = self.guide.facts.get(key)
         if fact is None:
             raise GuideDataError(
-                where or self.where, f"모르는 사실 키 '{key}'를 쓰고 있어요.", line=line,
-                key_path=f"facts.{key}", expected=_suggest(key, self.guide.facts))
+                where or self.where,
+                f"모르는 사실 키 '{key}'를 쓰고 있어요.",
+                line=line,
+                key_path=f"facts.{key}",
+                expected=_suggest(key, self.guide.facts),
+            )
         return fact
 
     def render_fact(self, fact: Fact) -> Markup:
@@ -44,15 +49,19 @@ class RenderContext:
         self.used[fact.key] = fact
         badge = None
         if first and fact.unofficial:
-            badge = {"text": BADGE_TEXT[fact.confidence], "href": self.url_for(f"sources.md#fact-{fact.key}", self.where),
-                     "checked": fact.checked, "confidence": fact.confidence}
+            badge = {
+                "text": BADGE_TEXT[fact.confidence],
+                "href": self.url_for(f"sources.md#fact-{fact.key}", self.where),
+                "checked": fact.checked,
+                "confidence": fact.confidence,
+            }
         return render("fact.html", fact=fact, badge=badge)
 
     def inline(self, text: str, where: str) -> Markup:
         """Data text -> safe inline HTML: escaped, **bold** allowed, fact references expanded."""
         out, pos = [], 0
         for m in REF.finditer(text):
-            out.append(inline_markup(text[pos:m.start()]))
+            out.append(inline_markup(text[pos : m.start()]))
             out.append(self.render_fact(self.fact(_fact_key(m.group("body"), where, None), where=where)))
             pos = m.end()
         out.append(inline_markup(text[pos:]))
@@ -64,8 +73,12 @@ class RenderContext:
         for i, entry in enumerate(entries):
             if entry["id"] == wanted:
                 return i, entry
-        raise GuideDataError(self.where, f"{what} '{wanted}'가 데이터의 {list_name}에 없어요.", key_path=f"{list_name}[].id",
-                             expected="다음 중 하나: " + (", ".join(e["id"] for e in entries) or "(없음)"))
+        raise GuideDataError(
+            self.where,
+            f"{what} '{wanted}'가 데이터의 {list_name}에 없어요.",
+            key_path=f"{list_name}[].id",
+            expected="다음 중 하나: " + (", ".join(e["id"] for e in entries) or "(없음)"),
+        )
 
     @property
     def checked_span(self) -> str | None:
@@ -79,8 +92,12 @@ class RenderContext:
 def _fact_key(body: str, where: str, line: int | None) -> str:
     m = FACT_BODY.match(body)
     if not m:
-        raise GuideDataError(where, f"'{{{{ {body} }}}}'는 알 수 없는 자리표시자예요.", line=line,
-                             expected="{{ fact.키 }} 꼴. 키는 영문 소문자·숫자·밑줄(_)이에요. 예: {{ fact.agent_hours }}")
+        raise GuideDataError(
+            where,
+            f"'{{{{ {body} }}}}'는 알 수 없는 자리표시자예요.",
+            line=line,
+            expected="{{ fact.키 }} 꼴. 키는 영문 소문자·숫자·밑줄(_)이에요. 예: {{ fact.agent_hours }}",
+        )
     return m.group("key")
 
 
@@ -96,7 +113,9 @@ def _line_at(text: str, pos: int) -> int:
     return text.count("\n", 0, pos) + 1
 
 
-def expand_page(markdown: str, ctx: RenderContext, blocks: dict[str, Callable[[RenderContext, str | None], str]]) -> str:
+def expand_page(
+    markdown: str, ctx: RenderContext, blocks: dict[str, Callable[[RenderContext, str | None], str]]
+) -> str:
     """Replace blocks and fact references in a page's Markdown in one pass, so every error names the
     line as the editor sees it. Code fences are left alone so a page can show the syntax itself."""
     out = []
@@ -121,8 +140,12 @@ _TOKEN = re.compile(f"{BLOCK.pattern}|{REF.pattern}", re.M)
 
 def _block(name, arg, ctx, blocks, line):
     if name not in blocks:
-        raise GuideDataError(ctx.where, f"모르는 블록 'guide:{name}'이에요.", line=line,
-                             expected="다음 중 하나: " + ", ".join(sorted(blocks)))
+        raise GuideDataError(
+            ctx.where,
+            f"모르는 블록 'guide:{name}'이에요.",
+            line=line,
+            expected="다음 중 하나: " + ", ".join(sorted(blocks)),
+        )
     try:
         html = str(blocks[name](ctx, arg))
     except GuideDataError as exc:
@@ -141,7 +164,7 @@ def _split_fences(text: str):
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end == -1 else line_end + 1
         if not inside:
-            parts.append((False, pos, text[pos:m.start()]))
+            parts.append((False, pos, text[pos : m.start()]))
             start, inside = m.start(), True
         else:
             parts.append((True, start, text[start:line_end]))
@@ -158,5 +181,6 @@ def unused_fact_messages(guide: Guide, used: set[str]) -> list[str]:
     return [
         f"{guide.file}:{guide.line_of('facts', key)}: facts.{key}를 어느 페이지에서도 쓰지 않아요. "
         f"페이지에 {{{{ fact.{key} }}}}로 넣거나, 필요 없으면 지워 주세요."
-        for key in guide.facts if key not in used
+        for key in guide.facts
+        if key not in used
     ]

@@ -1,5 +1,6 @@
 """The Jinja environment for every piece of generated markup. Autoescape is on: a value from the data
 file can never become markup unless a function here marks it safe after escaping it."""
+
 from __future__ import annotations
 
 import re

@@ -1,17 +1,19 @@
 """Korean analysis for Material's search index: every section gets an extra indexed field `ko` holding
 the distinct two-syllable pieces (bigrams) of its Hangul words, plus those of the FAQ's other wordings
-and of the data file's synonyms, and a field `kt` with the same for its heading alone. Material indexes every field named in the index
+and of the data file's synonyms, and a field `kt` with the same for its heading alone. Material indexes every field
+named in the index
 config, so `중복결제` (query) meets `중복 결제` (text), `배송비` meets `반품배송비`, and `이중결제` meets a
 section that only says `중복 결제`. Titles and snippets stay Material's own, untouched.
 
 Cutting per word also keeps the field small.
 The query side lives in `overrides/assets/javascripts/workers/ko-search.js`: it cuts the typed Hangul
 into the same bigrams (after dropping a trailing particle or ending) before Material's worker runs it."""
+
 from __future__ import annotations
 
 import html
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 FIELD = "ko"
 TITLE_FIELD = "kt"
@@ -43,7 +45,7 @@ def bigrams(run: str) -> list[str]:
     """'반품배송비' -> ['반품', '품배', '배송', '송비']; a one-syllable run stays whole."""
     if len(run) < 2:
         return [run] if run else []
-    return [run[i:i + 2] for i in range(len(run) - 1)]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
 def analyse(*texts: str) -> str:

@@ -2,6 +2,7 @@
 file's `meta.description`), the title and image a KakaoTalk link preview shows (Open Graph and Twitter
 card values), and `robots.txt`. Absolute URLs need `site_url`; when it is empty the canonical link,
 `og:url`, `og:image` and the sitemap line are left out rather than pointing at a wrong host."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -40,8 +41,16 @@ def page_description(front_matter: dict | None, guide_meta: dict) -> str:
     return " ".join(str(text).split())
 
 
-def share_for(*, page_title: str | None, is_home: bool, page_url: str, description: str,
-              site_name: str, site_url: str | None, short_title: str | None = None) -> Share:
+def share_for(
+    *,
+    page_title: str | None,
+    is_home: bool,
+    page_url: str,
+    description: str,
+    site_name: str,
+    site_url: str | None,
+    short_title: str | None = None,
+) -> Share:
     """The Open Graph / Twitter values of one page. `page_url` is the page's URL relative to the site
     root, as MkDocs gives it ('' for home, 'payment/')."""
     root = base_url(site_url)

@@ -1,5 +1,6 @@
 """Where each fact comes from: a collapsible box at the end of every page listing the facts it used,
 and the generated page `sources.md` listing them all."""
+
 from __future__ import annotations
 
 from markupsafe import Markup
@@ -18,11 +19,16 @@ SOURCES_PAGE = "sources.md"
 def _row(fact: Fact, guide: Guide) -> dict:
     is_url = fact.source.startswith("https://")
     return {
-        "key": fact.key, "label": fact.label, "text": fact.as_text(), "note": fact.note,
+        "key": fact.key,
+        "label": fact.label,
+        "text": fact.as_text(),
+        "note": fact.note,
         "href": fact.source if is_url else None,
-        "source_label": fact.source.removeprefix("https://").rstrip("/") if is_url else guide["meta"]["source_guide"]["label"]
-        + f" ({guide['meta']['source_guide']['date']})",
-        "confidence": fact.confidence, "confidence_label": CONFIDENCE_LABEL[fact.confidence],
+        "source_label": fact.source.removeprefix("https://").rstrip("/")
+        if is_url
+        else guide["meta"]["source_guide"]["label"] + f" ({guide['meta']['source_guide']['date']})",
+        "confidence": fact.confidence,
+        "confidence_label": CONFIDENCE_LABEL[fact.confidence],
         "checked": fact.checked,
     }
 
@@ -33,7 +39,11 @@ def page_sources_box(facts: list[Fact], guide: Guide, sources_href: str) -> Mark
 
 
 def sources_page_markdown(guide: Guide) -> str:
-    groups = [("공식 출처", "official"), ("출처끼리 엇갈리는 정보", "conflict"), ("비공식 정보(원본 블로그 글)", "guide")]
+    groups = [
+        ("공식 출처", "official"),
+        ("출처끼리 엇갈리는 정보", "conflict"),
+        ("비공식 정보(원본 블로그 글)", "guide"),
+    ]
     parts = [
         "# 출처와 확인 날짜\n",
         "이 안내서에 나오는 시간, 기한, 메뉴 경로, 전화번호는 모두 아래 표 하나에서 가져와요. "

@@ -1,4 +1,5 @@
 """Swap a freshly built site into place in one step (two renames), or throw it away."""
+
 from __future__ import annotations
 
 import os

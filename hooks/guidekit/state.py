@@ -1,5 +1,6 @@
 """What one build shares between the hook files: the validated guide, the link book and the anchors
 seen so far. It is created anew in `on_config` of every build, so `mkdocs serve` never keeps stale data."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

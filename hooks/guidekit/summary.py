@@ -1,6 +1,7 @@
 """The generated page `summary.md` (핵심 요약): the fastest route to an agent, the hours, what to
 prepare, every deadline and the escalation ladder, all drawn from the same facts and lists as the topic
 pages so the summary cannot disagree with them."""
+
 from __future__ import annotations
 
 from markupsafe import Markup
@@ -15,17 +16,31 @@ PREPARE_CHECKLIST = "prepare"
 
 # Which facts count as deadlines or waiting times, in the order a reader meets them.
 DEADLINE_FACTS = (
-    "points_wait_minutes", "preparing_stuck_days", "tracking_stuck_days", "withdrawal_days", "mismatch_months",
-    "mismatch_known_days", "return_pickup_business_days", "refund_business_days", "supply_days",
+    "points_wait_minutes",
+    "preparing_stuck_days",
+    "tracking_stuck_days",
+    "withdrawal_days",
+    "mismatch_months",
+    "mismatch_known_days",
+    "return_pickup_business_days",
+    "refund_business_days",
+    "supply_days",
 )
-HOURS_FACTS = (("챗봇", "chatbot_hours", None), ("상담원(상담톡)", "agent_hours", "agent_closed"),
-               ("1372 소비자상담센터", "hours_1372", None))
+HOURS_FACTS = (
+    ("챗봇", "chatbot_hours", None),
+    ("상담원(상담톡)", "agent_hours", "agent_closed"),
+    ("1372 소비자상담센터", "hours_1372", None),
+)
 
 
 def summary_page_markdown(guide: Guide) -> str:
     has_prepare = any(c["id"] == PREPARE_CHECKLIST for c in guide.data.get("checklists") or [])
-    prepare = (f"<!-- guide:checklist-list {PREPARE_CHECKLIST} -->\n" if has_prepare else
-               "- 주문 번호, 송장 번호, 결제 수단과 시각, 사진을 모아 둬요. 자세한 건 [상담 전 준비](prepare.md)에 있어요.\n")
+    prepare = (
+        f"<!-- guide:checklist-list {PREPARE_CHECKLIST} -->\n"
+        if has_prepare
+        else "- 주문 번호, 송장 번호, 결제 수단과 시각, 사진을 모아 둬요. "
+        "자세한 건 [상담 전 준비](prepare.md)에 있어요.\n"
+    )
     return f"""---
 title: "핵심 요약"
 description: "상담원에게 가는 가장 빠른 길, 준비물, 기한, 상담 시간, 분쟁 단계를 한 페이지에 모았어요."
@@ -39,7 +54,8 @@ description: "상담원에게 가는 가장 빠른 길, 준비물, 기한, 상�
 
 {{{{ fact.route_fastest }}}}
 
-챗봇 창에 {{{{ fact.agent_keywords }}}} 중 하나를 입력하면 상담원으로 넘어가요. [상담원 연결 방법 자세히 보기](chat.md#agent)
+챗봇 창에 {{{{ fact.agent_keywords }}}} 중 하나를 입력하면 상담원으로 넘어가요.
+[상담원 연결 방법 자세히 보기](chat.md#agent)
 
 ## 상담 시간 {{#hours}}
 
@@ -72,14 +88,26 @@ def deadline_table_block(ctx: RenderContext, _arg: str | None = None) -> Markup:
     for key in DEADLINE_FACTS:
         fact = ctx.fact(key)
         if fact.kind != "number":
-            raise GuideDataError(ctx.guide.file, f"기한 표의 사실 '{key}'는 숫자여야 해요.", line=ctx.guide.line_of("facts", key),
-                                 key_path=f"facts.{key}", found=f"kind: {fact.kind}", expected="kind: number")
+            raise GuideDataError(
+                ctx.guide.file,
+                f"기한 표의 사실 '{key}'는 숫자여야 해요.",
+                line=ctx.guide.line_of("facts", key),
+                key_path=f"facts.{key}",
+                found=f"kind: {fact.kind}",
+                expected="kind: number",
+            )
         rows.append({"label": fact.label, "value": ctx.render_fact(fact), "key": key})
     return render("deadline_table.html", rows=rows)
 
 
 def summary_hours_block(ctx: RenderContext, _arg: str | None = None) -> Markup:
     """`<!-- guide:summary-hours -->`"""
-    rows = [{"who": who, "hours": ctx.render_fact(ctx.fact(key)), "closed": ctx.render_fact(ctx.fact(closed)) if closed else None}
-            for who, key, closed in HOURS_FACTS]
+    rows = [
+        {
+            "who": who,
+            "hours": ctx.render_fact(ctx.fact(key)),
+            "closed": ctx.render_fact(ctx.fact(closed)) if closed else None,
+        }
+        for who, key, closed in HOURS_FACTS
+    ]
     return render("summary_hours.html", rows=rows, phone=ctx.render_fact(ctx.fact("phone_1372")))

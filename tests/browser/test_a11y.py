@@ -2,6 +2,7 @@
 phone): axe-core finds no serious or critical violation, no console error and no request leaving the
 site; Korean lines break between words; the palette follows the system and its toggle works; the header
 title fits the phone; the home page's first load stays small."""
+
 from __future__ import annotations
 
 from urllib.parse import urlparse
@@ -34,8 +35,14 @@ def test_axe_finds_nothing_serious_on_any_page(view, built_site, site_url, brows
     seen = {"errors": [], "foreign": []}
     page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
     page.on("pageerror", lambda e: seen["errors"].append(str(e)))
-    page.on("request", lambda r: urlparse(r.url).scheme in ("http", "https") and urlparse(r.url).netloc != own_host
-            and seen["foreign"].append(r.url))
+    page.on(
+        "request",
+        lambda r: (
+            urlparse(r.url).scheme in ("http", "https")
+            and urlparse(r.url).netloc != own_host
+            and seen["foreign"].append(r.url)
+        ),
+    )
     problems: list[str] = []
     try:
         for path in pages:
@@ -102,7 +109,9 @@ def test_site_title_fits_the_phone_header(site_url, phone, browser):
     title = phone.locator(".md-header__topic").first
     assert phone.locator(".guide-title--short").is_visible()
     assert not phone.locator(".guide-title--long").is_visible()
-    assert title.evaluate("e => e.querySelector('.md-ellipsis').scrollWidth <= e.querySelector('.md-ellipsis').clientWidth")
+    assert title.evaluate(
+        "e => e.querySelector('.md-ellipsis').scrollWidth <= e.querySelector('.md-ellipsis').clientWidth"
+    )
     desktop = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
         desktop.goto(site_url)

@@ -1,5 +1,6 @@
 """Checklists in Chromium: ticks kept in the browser, one A4 sheet per checklist, the print-all page,
 the return-deadline helper's dates, copy buttons, and the pages without JavaScript."""
+
 from __future__ import annotations
 
 import calendar
@@ -47,7 +48,7 @@ def expected_pieces(text: str) -> list[str]:
     """What must be readable on paper for one data text: its words and the values of its facts."""
     pieces, pos = [], 0
     for m in REF.finditer(text):
-        pieces.append(text[pos:m.start()])
+        pieces.append(text[pos : m.start()])
         fact = GUIDE.facts[m.group("body").removeprefix("fact.").strip()]
         if fact.kind in ("path", "keywords"):
             pieces += list(fact.value)
@@ -92,6 +93,7 @@ def no_js(browser):
 
 # ── Ticks ──────────────────────────────────────────────────────────────────────────────────────
 
+
 def test_tick_and_blank_survive_reload_and_reset_clears_them(site_url, phone):
     cl = next(c for c in CHECKLISTS if c["id"] == "payment_error")
     item = cl["items"][1]["id"]
@@ -106,7 +108,7 @@ def test_tick_and_blank_survive_reload_and_reset_clears_them(site_url, phone):
     assert field.input_value() == "20261126-0001"
     stored = json.loads(phone.evaluate("k => localStorage.getItem(k)", STORAGE_PREFIX + cl["id"]))
     assert stored["items"] == {item: True}  # keyed by item id, so reordering items keeps the tick
-    other = [c for c in CHECKLISTS if c["id"] != cl["id"]][0]
+    other = next(c for c in CHECKLISTS if c["id"] != cl["id"])
     phone.goto(url_of(site_url, other["id"]))
     assert phone.locator("input.checklist__box:checked").count() == 0  # one checklist's ticks stay its own
     phone.goto(url_of(site_url, cl["id"]))
@@ -122,8 +124,10 @@ def test_every_field_has_a_label(site_url, phone):
     for cl in CHECKLISTS:
         phone.goto(url_of(site_url, cl["id"]))
         unlabelled = phone.eval_on_selector_all(
-            "article input", "els => els.filter(e => !(e.labels && e.labels.length && e.labels[0].textContent.trim()))"
-                             ".map(e => e.id || e.outerHTML)")
+            "article input",
+            "els => els.filter(e => !(e.labels && e.labels.length && e.labels[0].textContent.trim()))"
+            ".map(e => e.id || e.outerHTML)",
+        )
         assert not unlabelled, (cl["id"], unlabelled)
         assert phone.locator("article input.checklist__box").count() == len(cl["items"])
 
@@ -136,6 +140,7 @@ def test_print_button_opens_the_print_dialog(site_url, phone):
 
 
 # ── Paper ──────────────────────────────────────────────────────────────────────────────────────
+
 
 @pytest.mark.parametrize("checklist", CHECKLISTS, ids=[c["id"] for c in CHECKLISTS])
 def test_checklist_prints_on_one_a4_page_with_every_item_and_no_navigation(site_url, desk, tmp_path, checklist):
@@ -152,8 +157,18 @@ def test_checklist_prints_on_one_a4_page_with_every_item_and_no_navigation(site_
     assert squash(checklist["title"]) in flat
     assert re.search(r"정보를확인한날:20\d\d-\d\d-\d\d", flat)
     assert squash(url_of(site_url, checklist["id"])) in flat  # the address, filled in by the script
-    own = squash(" ".join([checklist["title"], checklist["intro"], *checklist["blanks"], GUIDE["meta"]["site_title"], "이 체크리스트 주소"]
-                          + [" ".join(expected_pieces(i["text"])) for i in checklist["items"]]))
+    own = squash(
+        " ".join(
+            [
+                checklist["title"],
+                checklist["intro"],
+                *checklist["blanks"],
+                GUIDE["meta"]["site_title"],
+                "이 체크리스트 주소",
+            ]
+            + [" ".join(expected_pieces(i["text"])) for i in checklist["items"]]
+        )
+    )
     navigation = [t for t in nav_titles() if squash(t) not in own]
     assert len(navigation) >= 10
     for word in NOT_ON_PAPER + navigation:
@@ -163,8 +178,11 @@ def test_checklist_prints_on_one_a4_page_with_every_item_and_no_navigation(site_
 def test_boxes_print_as_dark_squares(site_url, desk):
     desk.goto(url_of(site_url, CHECKLISTS[0]["id"]))
     desk.emulate_media(media="print")
-    style = desk.eval_on_selector("input.checklist__box", """e => { const s = getComputedStyle(e);
-        return [s.borderTopColor, s.borderTopWidth, s.borderTopLeftRadius, s.width, s.height]; }""")
+    style = desk.eval_on_selector(
+        "input.checklist__box",
+        """e => { const s = getComputedStyle(e);
+        return [s.borderTopColor, s.borderTopWidth, s.borderTopLeftRadius, s.width, s.height]; }""",
+    )
     assert style[0] == "rgb(0, 0, 0)" and float(style[1].removesuffix("px")) >= 2.5, style
     assert style[2] == "0px" and style[3] == style[4], style
 
@@ -195,6 +213,7 @@ def test_without_javascript_the_checklist_reads_and_prints(site_url, no_js, tmp_
 
 # ── Deadline helper ────────────────────────────────────────────────────────────────────────────
 
+
 def add_months(day: date, n: int) -> date:
     y, m = divmod(day.month - 1 + n, 12)
     y, m = day.year + y, m + 1
@@ -215,8 +234,11 @@ def test_deadline_helper_dates(site_url, phone, arrival):
     got = date.fromisoformat(arrival)
     phone.goto(url_of(site_url, "before_return"))
     phone.fill(".deadline-helper__arrival", arrival)
-    expected = {"withdrawal": got + timedelta(days=DAYS), "mismatch-months": add_months(got, MONTHS),
-                "mismatch-known": got + timedelta(days=KNOWN_DAYS)}
+    expected = {
+        "withdrawal": got + timedelta(days=DAYS),
+        "mismatch-months": add_months(got, MONTHS),
+        "mismatch-known": got + timedelta(days=KNOWN_DAYS),
+    }
     for name, day in expected.items():
         dd = phone.locator(f'dd[data-deadline="{name}"]')
         assert dd.get_attribute("data-date") == day.isoformat(), (arrival, name)
@@ -235,13 +257,19 @@ def test_year_boundary_example_from_the_issue(site_url, phone):
 
 def test_known_date_and_days_left(site_url, phone):
     phone.goto(url_of(site_url, "before_return"))
-    today = date.fromisoformat(phone.evaluate(
-        "(() => { const d = new Date(); return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate())).toISOString().slice(0, 10); })()"))
+    today = date.fromisoformat(
+        phone.evaluate(
+            "(() => { const d = new Date(); return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate())).toISOString().slice(0, 10); })()"
+        )
+    )
     phone.fill(".deadline-helper__arrival", today.isoformat())
     assert f"{DAYS}일 남았어요" in phone.locator('dd[data-deadline="withdrawal"]').inner_text()
     known = today + timedelta(days=70)
     phone.fill(".deadline-helper__known", known.isoformat())
-    assert phone.locator('dd[data-deadline="mismatch-known"]').get_attribute("data-date") == (known + timedelta(days=KNOWN_DAYS)).isoformat()
+    assert (
+        phone.locator('dd[data-deadline="mismatch-known"]').get_attribute("data-date")
+        == (known + timedelta(days=KNOWN_DAYS)).isoformat()
+    )
     phone.fill(".deadline-helper__arrival", (today - timedelta(days=DAYS + 2)).isoformat())
     assert "2일 지났어요" in phone.locator('dd[data-deadline="withdrawal"]').inner_text()
 
@@ -252,8 +280,10 @@ def test_helper_reads_its_numbers_from_the_page_not_the_script(site_url, phone):
     assert helper.get_attribute("data-withdrawal-days") == str(DAYS)
     helper.evaluate("e => e.setAttribute('data-withdrawal-days', String(Number(e.dataset.withdrawalDays) + 3))")
     phone.fill(".deadline-helper__arrival", "2026-03-01")
-    assert phone.locator('dd[data-deadline="withdrawal"]').get_attribute("data-date") == \
-        (date(2026, 3, 1) + timedelta(days=DAYS + 3)).isoformat()
+    assert (
+        phone.locator('dd[data-deadline="withdrawal"]').get_attribute("data-date")
+        == (date(2026, 3, 1) + timedelta(days=DAYS + 3)).isoformat()
+    )
 
 
 def test_printed_return_checklist_shows_the_computed_dates(site_url, desk, tmp_path):
@@ -265,6 +295,7 @@ def test_printed_return_checklist_shows_the_computed_dates(site_url, desk, tmp_p
 
 
 # ── Message templates ──────────────────────────────────────────────────────────────────────────
+
 
 def test_copy_button_copies_the_message(site_url, browser):
     context = browser.new_context(locale="ko-KR")

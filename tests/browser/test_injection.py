@@ -1,5 +1,6 @@
 """Hostile text pasted into the data file shows as text and never runs: no dialog, no console error,
 no request for an injected image, on any page of a site built from it."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,8 +14,7 @@ PAYLOADS = {
     "    label: 쇼핑포인트를 함께 쓰는 곳\n": "    label: \"<img src=x onerror=alert('label')>\"\n",
     "    title: 판매자에게 직접\n": "    title: \"<svg onload=alert('title')>\"\n",
     "    blurb: 주문을 물리거나 돈을 돌려받고 싶어요.\n": "    blurb: \"<script>alert('blurb')</script> **굵게**\"\n",
-    "      - 상담원이 약속한 취소 날짜는 화면을 캡처해 둬요.\n":
-        "      - \"<img src=/injected.png onerror=alert('step')> 캡처해 둬요\"\n",
+    "      - 상담원이 약속한 취소 날짜는 화면을 캡처해 둬요.\n": "      - \"<img src=/injected.png onerror=alert('step')> 캡처해 둬요\"\n",
     "    cancel: 취소할 수 없어요.\n": "    cancel: \"<a href=javascript:alert('status')>눌러 보세요</a>\"\n",
     "  description: ": "  description: \"\\\"><script>alert('meta')</script> ",
 }
@@ -29,7 +29,7 @@ def hostile_site(tmp_path_factory):
         assert old in text, old
         text = text.replace(old, new, 1)
     if text.count('description: "\\"><script>') == 1:
-        text = text.replace("안내서예요.\n", "안내서예요.\"\n", 1)
+        text = text.replace("안내서예요.\n", '안내서예요."\n', 1)
     data.write_text(text, encoding="utf-8")
     site = project / "site"
     result = build_site(site, config=project / "mkdocs.yml")

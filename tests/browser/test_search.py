@@ -1,6 +1,7 @@
 """Search as a reader uses it: queries typed key by key into Material's search box at phone width must
 bring the answer into the first four visible result entries. Also the query normalisation itself
 (ko-search.js, run in the browser) and that the Korean pieces stay out of sight."""
+
 from __future__ import annotations
 
 import pytest
@@ -20,8 +21,9 @@ WORKER_JS = "assets/javascripts/workers/ko-search.js"
 
 @pytest.fixture(scope="module")
 def phone_search(browser, site_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="ko-KR", is_mobile=True,
-                                  has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="ko-KR", is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     requests = []
     page.on("request", lambda r: requests.append(r.url))
@@ -37,7 +39,7 @@ def ko(browser, site_url):
     page = browser.new_page()
     page.goto(site_url + "404.html")
     page.add_script_tag(url=site_url + WORKER_JS)
-    yield lambda expr: page.evaluate(expr)
+    yield page.evaluate
     page.close()
 
 
@@ -79,19 +81,22 @@ def test_the_first_entry_of_the_answer_shows_the_answer_not_just_a_title(phone_s
     assert len(answer["text"]) > 40
 
 
-@pytest.mark.parametrize("typed, sent", [
-    ("환불받으려면", "환불 불받^1"),
-    ("중복결제", "중복 복결^1 결제^1"),
-    ("중복 결제", "중복 결제"),
-    ("쿠폰이 사라졌어요", "쿠폰 사라 라졌^1"),
-    ("돈이 두 번 빠져나갔어요", "돈이 빠져 져나^1 나갔^1"),
-    ("문의", "문의"),
-    ("환", "환"),
-    ("FAQ", "faq"),
-    ("1372에 전화", "1372 전화"),
-    ("09:00", "09 00"),
-    ('"상담원 연결"', "상담 담원^1 연결"),
-])
+@pytest.mark.parametrize(
+    "typed, sent",
+    [
+        ("환불받으려면", "환불 불받^1"),
+        ("중복결제", "중복 복결^1 결제^1"),
+        ("중복 결제", "중복 결제"),
+        ("쿠폰이 사라졌어요", "쿠폰 사라 라졌^1"),
+        ("돈이 두 번 빠져나갔어요", "돈이 빠져 져나^1 나갔^1"),
+        ("문의", "문의"),
+        ("환", "환"),
+        ("FAQ", "faq"),
+        ("1372에 전화", "1372 전화"),
+        ("09:00", "09 00"),
+        ('"상담원 연결"', "상담 담원^1 연결"),
+    ],
+)
 def test_query_normalisation(ko, typed, sent):
     assert ko(f"koSearch.normalise({typed!r})") == sent
 

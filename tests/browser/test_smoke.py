@@ -1,5 +1,6 @@
 """Every page of the built site, opened at phone width in Chromium: Korean, a visible h1, no console
 error, and no request to any host but the site's own."""
+
 from __future__ import annotations
 
 from urllib.parse import urlparse
@@ -20,8 +21,14 @@ def test_every_page_at_phone_width(built_site, site_url, phone):
     seen = {"errors": [], "foreign": []}
     phone.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
     phone.on("pageerror", lambda e: seen["errors"].append(str(e)))
-    phone.on("request", lambda r: urlparse(r.url).scheme in ("http", "https") and urlparse(r.url).netloc != own_host
-             and seen["foreign"].append(r.url))
+    phone.on(
+        "request",
+        lambda r: (
+            urlparse(r.url).scheme in ("http", "https")
+            and urlparse(r.url).netloc != own_host
+            and seen["foreign"].append(r.url)
+        ),
+    )
     for path in pages:
         seen["errors"].clear(), seen["foreign"].clear()
         phone.goto(site_url + path, wait_until="networkidle")

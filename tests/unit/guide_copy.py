@@ -1,4 +1,5 @@
 """A fresh, editable copy of the real guide for generator tests, and a render context over it."""
+
 from __future__ import annotations
 
 import copy

@@ -1,8 +1,16 @@
 """Page-scoped assets are linked only where their classes are, and CSS minifying keeps selectors' meaning."""
+
 from __future__ import annotations
 
-from guidekit.assets import (css_classes, drop_links, minify_css, page_classes, script_classes, strip_indentation,
-                             unused_assets)
+from guidekit.assets import (
+    css_classes,
+    drop_links,
+    minify_css,
+    page_classes,
+    script_classes,
+    strip_indentation,
+    unused_assets,
+)
 
 CSS = """/* print.css is elsewhere */
 .md-typeset .checklist { margin: 0; }
@@ -33,8 +41,10 @@ def test_unused_assets_are_the_ones_whose_classes_are_absent():
 
 
 def test_drop_links_removes_only_the_named_tags():
-    html = ('<link rel="stylesheet" href="../stylesheets/c.css">\n<link rel="stylesheet" href="../stylesheets/a.css">\n'
-            '<script src="../javascripts/c.js"></script>\n<script src="../assets/bundle.js"></script>')
+    html = (
+        '<link rel="stylesheet" href="../stylesheets/c.css">\n<link rel="stylesheet" href="../stylesheets/a.css">\n'
+        '<script src="../javascripts/c.js"></script>\n<script src="../assets/bundle.js"></script>'
+    )
     out = drop_links(html, ["stylesheets/c.css", "javascripts/c.js"])
     assert "c.css" not in out and "c.js" not in out
     assert "a.css" in out and "bundle.js" in out
@@ -51,4 +61,7 @@ def test_minify_keeps_descendant_combinators_and_strings():
 def test_indentation_goes_but_pre_textarea_and_scripts_stay():
     html = "<div>\n    <p>하나\n      둘</p>\n\n  <pre>  a\n    b</pre>\n  <textarea>\n  x</textarea>\n  <script>\n  var a = 1</script>\n</div>"
     out = strip_indentation(html)
-    assert out == "<div>\n<p>하나\n둘</p>\n<pre>  a\n    b</pre>\n<textarea>\n  x</textarea>\n<script>\n  var a = 1</script>\n</div>"
+    assert (
+        out
+        == "<div>\n<p>하나\n둘</p>\n<pre>  a\n    b</pre>\n<textarea>\n  x</textarea>\n<script>\n  var a = 1</script>\n</div>"
+    )

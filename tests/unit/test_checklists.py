@@ -1,15 +1,27 @@
 """Checklist pages and blocks: data in, Markdown/HTML out."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-from guide_copy import GUIDE, context, fresh_guide
 
+from guide_copy import GUIDE, context, fresh_guide
 from guidekit.blocks import BLOCKS
-from guidekit.checklists import (INDEX_PAGE, PRINT_ALL_PAGE, STORAGE_PREFIX, checklist_block, checklist_index_block,
-                                 checklist_page_markdown, checklist_sheet_block, deadline_helper_block, generated_pages,
-                                 md_text, page_of, print_all_markdown)
+from guidekit.checklists import (
+    INDEX_PAGE,
+    PRINT_ALL_PAGE,
+    STORAGE_PREFIX,
+    checklist_block,
+    checklist_index_block,
+    checklist_page_markdown,
+    checklist_sheet_block,
+    deadline_helper_block,
+    generated_pages,
+    md_text,
+    page_of,
+    print_all_markdown,
+)
 from guidekit.errors import GuideDataError
 from guidekit.refs import expand_page
 
@@ -58,7 +70,7 @@ def test_block_has_every_item_blank_link_and_fact():
         assert f'href="/{item["link"]}"' in html
     for blank in cl["blanks"]:
         assert f">{blank}</label>" in html
-    assert f'{GUIDE.facts["withdrawal_days"].value}{GUIDE.facts["withdrawal_days"].unit}' in html
+    assert f"{GUIDE.facts['withdrawal_days'].value}{GUIDE.facts['withdrawal_days'].unit}" in html
     assert f'data-storage-key="{STORAGE_PREFIX}before_return"' in html
     assert "{{" not in html and "**" not in html
 
@@ -112,8 +124,11 @@ def test_index_links_every_checklist_and_print_all():
 
 def test_deadline_helper_numbers_come_from_facts():
     html = str(deadline_helper_block(context(), "before_return"))
-    for attr, key in [("withdrawal-days", "withdrawal_days"), ("mismatch-months", "mismatch_months"),
-                      ("mismatch-known-days", "mismatch_known_days")]:
+    for attr, key in [
+        ("withdrawal-days", "withdrawal_days"),
+        ("mismatch-months", "mismatch_months"),
+        ("mismatch-known-days", "mismatch_known_days"),
+    ]:
         assert f'data-{attr}="{GUIDE.facts[key].value}"' in html
     assert 'id="dl-before-return-arrival"' in html
 
@@ -135,9 +150,11 @@ def test_only_flagged_checklists_get_the_helper():
 
 # ── The data file's checklist section is checked like the rest of it ──
 
+
 def _load(tmp_path, text):
     from guidekit.data import load_guide
     from support import ROOT
+
     f = tmp_path / "guide.yml"
     f.write_text(text, encoding="utf-8")
     return load_guide(f, ROOT / "docs/data/guide.schema.json", "docs/data/guide.yml")
@@ -145,6 +162,7 @@ def _load(tmp_path, text):
 
 def _data_text():
     from support import ROOT
+
     return (ROOT / "docs/data/guide.yml").read_text(encoding="utf-8")
 
 
@@ -156,8 +174,11 @@ def test_duplicate_item_id_in_a_checklist_is_reported(tmp_path):
 
 
 def test_unknown_checklist_key_is_reported(tmp_path):
-    text = _data_text().replace("    blanks: [주문 번호, 송장 번호, 결제 수단·시각]\n",
-                                "    blanks: [주문 번호, 송장 번호, 결제 수단·시각]\n    colour: red\n", 1)
+    text = _data_text().replace(
+        "    blanks: [주문 번호, 송장 번호, 결제 수단·시각]\n",
+        "    blanks: [주문 번호, 송장 번호, 결제 수단·시각]\n    colour: red\n",
+        1,
+    )
     with pytest.raises(GuideDataError) as err:
         _load(tmp_path, text)
     assert err.value.key_path == "checklists[0].colour"

@@ -1,4 +1,5 @@
 """The data loader: the real file loads; broken files end in one GuideDataError naming place and key."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -43,7 +44,11 @@ def test_key_path_reads_like_the_file():
 
 
 def test_duplicate_key_is_reported_with_line(tmp_path):
-    text = DATA.read_text(encoding="utf-8").replace("  chatbot_hours:\n", "  agent_hours:\n    kind: text\n    value: x\n    label: x\n    source: source guide\n    confidence: guide\n    checked: 2026-02-06\n  chatbot_hours:\n", 1)
+    text = DATA.read_text(encoding="utf-8").replace(
+        "  chatbot_hours:\n",
+        "  agent_hours:\n    kind: text\n    value: x\n    label: x\n    source: source guide\n    confidence: guide\n    checked: 2026-02-06\n  chatbot_hours:\n",
+        1,
+    )
     with pytest.raises(GuideDataError) as err:
         load_text(tmp_path, text)
     assert "agent_hours" in str(err.value) and "두 번" in str(err.value)
@@ -93,8 +98,14 @@ def test_duplicate_ids_in_a_list(tmp_path):
 def test_hidden_characters_in_a_message_are_escaped_and_keep_its_shape():
     from guidekit.errors import GuideDataError
 
-    exc = GuideDataError("docs/data/guide.yml", "모르는 키 '\r\x85'가 있어요.", line=1, key_path="\r\x85\u2028",
-                         found="a\tb\x00\u200b", expected="쓸 수 있는 키: meta")
+    exc = GuideDataError(
+        "docs/data/guide.yml",
+        "모르는 키 '\r\x85'가 있어요.",
+        line=1,
+        key_path="\r\x85\u2028",
+        found="a\tb\x00\u200b",
+        expected="쓸 수 있는 키: meta",
+    )
     assert str(exc).split("\n") == [
         "docs/data/guide.yml:1: 모르는 키 '\\r\\x85'가 있어요.",
         "  위치(key path): \\r\\x85\\u2028",

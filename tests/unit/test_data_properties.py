@@ -1,5 +1,6 @@
 """Property-based: whatever an editor types, loading ends in a good Guide or one GuideDataError that
 names the file, never another exception (which MkDocs would print as a traceback)."""
+
 from __future__ import annotations
 
 import copy
@@ -9,22 +10,43 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from guidekit.blocks import BLOCKS
 from guidekit.data import load_guide, parse_yaml
 from guidekit.errors import GuideDataError, visible
 from guidekit.refs import RenderContext, expand_page
-from guidekit.blocks import BLOCKS
 from support import ROOT
 
 SCHEMA = ROOT / "docs/data/guide.schema.json"
 REAL = yaml.load((ROOT / "docs/data/guide.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 SHOWN = "docs/data/guide.yml"
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30),
-                    st.sampled_from(["<script>alert(1)</script>", "javascript:alert(1)", "{{ fact.nope }}", "2026-02-30",
-                                     "{{ fact.agent_hours }}", "", " ", "\t", "payment.md#gone", "*a", "&a"]))
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                       st.dictionaries(st.text(max_size=8), inner, max_size=4)),
-                      max_leaves=12)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.sampled_from(
+        [
+            "<script>alert(1)</script>",
+            "javascript:alert(1)",
+            "{{ fact.nope }}",
+            "2026-02-30",
+            "{{ fact.agent_hours }}",
+            "",
+            " ",
+            "\t",
+            "payment.md#gone",
+            "*a",
+            "&a",
+        ]
+    ),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+    max_leaves=12,
+)
 
 
 def _load(tmp_path: Path, text: str | bytes):
@@ -42,7 +64,9 @@ def _only_guide_errors(fn):
         # Fixed shape: the place and problem, then at most the key path, the value found and what is expected,
         # with nothing invisible that a terminal would turn into more lines or hide.
         first, *rest = message.split("\n")
-        assert len(rest) <= 3 and all(line.startswith(("  위치(key path): ", "  지금 값: ", "  필요한 것: ")) for line in rest), message
+        assert len(rest) <= 3 and all(
+            line.startswith(("  위치(key path): ", "  지금 값: ", "  필요한 것: ")) for line in rest
+        ), message
         assert message.splitlines() == [first, *rest], message
         assert all(visible(line) == line for line in message.split("\n")), message
         return None
@@ -94,7 +118,9 @@ def test_any_value_anywhere_in_the_real_file_never_crashes(tmp_path, path, value
     if guide is None:
         return
     ctx = RenderContext(guide=guide, where="docs/x.md", url_for=lambda link, where: link)
-    page = "\n".join(f"<!-- guide:{name}{' ' + guide['scenarios'][0]['id'] if name == 'steps' else ''} -->" for name in BLOCKS)
+    page = "\n".join(
+        f"<!-- guide:{name}{' ' + guide['scenarios'][0]['id'] if name == 'steps' else ''} -->" for name in BLOCKS
+    )
     page += "\n" + " ".join(f"{{{{ fact.{k} }}}}" for k in guide.facts)
     html = _only_guide_errors(lambda: expand_page(page, ctx, BLOCKS))
     if html is not None:
@@ -112,7 +138,8 @@ def test_self_referencing_alias_is_a_message_not_a_recursion_error():
 
 def test_alias_bomb_is_stopped():
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(6))
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(6)
+    )
     try:
         parse_yaml(bomb, SHOWN)
     except GuideDataError as exc:

@@ -1,4 +1,5 @@
 """The FAQ page generated from `faq` in the data file (hooks/guidekit/faq.py)."""
+
 from __future__ import annotations
 
 import copy

@@ -17,7 +17,7 @@ def test_relative_urls_from_home_and_from_a_topic():
 
 
 def test_unknown_page_is_an_error():
-    with pytest.raises(GuideDataError, match="nope.md"):
+    with pytest.raises(GuideDataError, match=r"nope\.md"):
         book().url_for("nope.md#a", "", "data (scenarios[0].link)")
 
 

@@ -1,15 +1,15 @@
 """상담톡 문구: data in, page Markdown and HTML out."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-from guide_copy import GUIDE, context, fresh_guide
 
+from guide_copy import GUIDE, context, fresh_guide
 from guidekit.data import check_references
 from guidekit.errors import GuideDataError
-from guidekit.message_templates import (anchor_of, mark_blanks, message_template_block,
-                                        messages_page_markdown)
+from guidekit.message_templates import anchor_of, mark_blanks, message_template_block, messages_page_markdown
 
 TEMPLATES = GUIDE["message_templates"]
 

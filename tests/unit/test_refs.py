@@ -1,4 +1,5 @@
 """The fact-reference syntax: `{{ fact.key }}` and `<!-- guide:block -->`."""
+
 from __future__ import annotations
 
 import pytest

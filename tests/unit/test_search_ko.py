@@ -1,7 +1,18 @@
 """Korean analysis for the search index (hooks/guidekit/search_ko.py)."""
+
 from __future__ import annotations
 
-from guidekit.search_ko import FIELD, SEPARATOR, TITLE_FIELD, analyse, bigrams, enrich_index, hangul_words, plain, synonyms_for
+from guidekit.search_ko import (
+    FIELD,
+    SEPARATOR,
+    TITLE_FIELD,
+    analyse,
+    bigrams,
+    enrich_index,
+    hangul_words,
+    plain,
+    synonyms_for,
+)
 
 
 def test_bigrams_cut_a_word_into_overlapping_pairs():
@@ -38,10 +49,18 @@ def test_synonyms_ignore_spacing_and_bring_the_whole_group():
 
 def test_enrich_index_adds_the_field_aliases_and_synonyms():
     index = {
-        "config": {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": [],
-                   "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+        "config": {
+            "lang": ["en"],
+            "separator": "[\\s\\-]+",
+            "pipeline": [],
+            "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}},
+        },
         "docs": [
-            {"location": "faq/#faq-double-charge", "title": "돈이 두 번 결제됐어요", "text": "<p>승인 번호를 알려요</p>"},
+            {
+                "location": "faq/#faq-double-charge",
+                "title": "돈이 두 번 결제됐어요",
+                "text": "<p>승인 번호를 알려요</p>",
+            },
             {"location": "payment/", "title": "결제 오류", "text": "<p>중복 결제일 수 있어요</p>"},
         ],
     }
@@ -59,5 +78,6 @@ def test_enrich_index_adds_the_field_aliases_and_synonyms():
 
 def test_separator_splits_quotes_brackets_and_menu_arrows():
     import re
+
     parts = [p for p in re.split(SEPARATOR, "'상담원 연결' 질문(FAQ) 카카오톡›더보기 09:00–18:00") if p]
     assert parts == ["상담원", "연결", "질문", "FAQ", "카카오톡", "더보기", "09", "00", "18", "00"]

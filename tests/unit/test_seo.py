@@ -1,7 +1,9 @@
 """The page description, link-preview values and robots.txt, with and without site_url."""
+
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from guidekit.seo import LOCALE, SHARE_IMAGE, base_url, page_description, robots_txt, share_for
 
@@ -28,8 +30,9 @@ def test_base_url_has_one_trailing_slash(url):
 
 
 def test_empty_site_url_gives_no_absolute_urls():
-    share = share_for(page_title="결제 오류", is_home=False, page_url="payment/", description="설명",
-                      site_name="사이트", site_url="")
+    share = share_for(
+        page_title="결제 오류", is_home=False, page_url="payment/", description="설명", site_name="사이트", site_url=""
+    )
     assert share.url is None and share.image is None
     assert share.card == "summary"
     assert share.title == "결제 오류 - 사이트"
@@ -37,8 +40,15 @@ def test_empty_site_url_gives_no_absolute_urls():
 
 
 def test_site_url_gives_absolute_page_and_image_urls():
-    share = share_for(page_title="결제 오류", is_home=False, page_url="payment/", description="설명",
-                      site_name="사이트", site_url="https://x.github.io/guide", short_title="짧은 제목")
+    share = share_for(
+        page_title="결제 오류",
+        is_home=False,
+        page_url="payment/",
+        description="설명",
+        site_name="사이트",
+        site_url="https://x.github.io/guide",
+        short_title="짧은 제목",
+    )
     assert share.url == "https://x.github.io/guide/payment/"
     assert share.image == "https://x.github.io/guide/" + SHARE_IMAGE
     assert share.card == "summary_large_image"
@@ -46,8 +56,14 @@ def test_site_url_gives_absolute_page_and_image_urls():
 
 
 def test_home_is_titled_by_the_site_name_alone():
-    share = share_for(page_title="무슨 문제인가요?", is_home=True, page_url="", description="설명",
-                      site_name="사이트", site_url="https://x.github.io/")
+    share = share_for(
+        page_title="무슨 문제인가요?",
+        is_home=True,
+        page_url="",
+        description="설명",
+        site_name="사이트",
+        site_url="https://x.github.io/",
+    )
     assert share.title == "사이트" and share.url == "https://x.github.io/"
 
 

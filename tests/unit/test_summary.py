@@ -1,9 +1,10 @@
 """핵심 요약: the page comes from the same facts and lists as the topic pages."""
+
 from __future__ import annotations
 
 import pytest
-from guide_copy import GUIDE, context, fresh_guide
 
+from guide_copy import GUIDE, context, fresh_guide
 from guidekit.blocks import BLOCKS
 from guidekit.errors import GuideDataError
 from guidekit.refs import expand_page
@@ -17,8 +18,15 @@ def expanded(guide=None):
 
 def test_summary_holds_route_hours_deadlines_and_ladder():
     md, c = expanded()
-    for key in ("route_fastest", "agent_keywords", "agent_hours", "agent_closed", "chatbot_hours", "phone_1372",
-                *DEADLINE_FACTS):
+    for key in (
+        "route_fastest",
+        "agent_keywords",
+        "agent_hours",
+        "agent_closed",
+        "chatbot_hours",
+        "phone_1372",
+        *DEADLINE_FACTS,
+    ):
         assert key in c.used, key
     for step in GUIDE["escalation"]:
         assert step["title"] in md
