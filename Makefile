@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test stale install install-dev clean node-tools audit screenshots share-card bench-search
+.PHONY: serve build test test-fast test-deep lint lock stale install install-dev clean node-tools audit screenshots share-card bench-search
 NPM_DIR := tests/vendor
 # npm ci empties node_modules, so a stamp inside it disappears whenever the tools are reinstalled.
 NODE_TEST := $(NPM_DIR)/node_modules/.for-tests
@@ -13,15 +13,22 @@ NODE_AUDIT := $(NPM_DIR)/node_modules/.for-audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.runtime: requirements.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+# Every package, transitive ones too, at the version and hash in the lock files: two clones a month apart
+# build the same site. requirements*.txt are the readable top-level lists the locks are made from.
+$(VENV)/.runtime: requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+$(VENV)/.dev: requirements-dev.lock $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
+
+UV := uv==0.13.9
+lock: | $(BIN)/python  ## remake requirements.lock and requirements-dev.lock after editing requirements*.txt
+	$(BIN)/python -m pip install --quiet $(UV)
+	$(BIN)/uv pip compile requirements.txt --generate-hashes --python-version 3.11.5 --universal -q -o requirements.lock
+	$(BIN)/uv pip compile requirements-dev.txt --generate-hashes --python-version 3.11.5 --universal -q -o requirements-dev.lock
 
 $(NODE_TEST): $(NPM_DIR)/package-lock.json
 	npm ci --prefix $(NPM_DIR) --omit=dev --no-audit --no-fund --loglevel=error
@@ -41,8 +48,19 @@ serve: install  ## build and serve on http://127.0.0.1:8000, rebuilding on every
 build: install  ## strict build into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: install-dev  ## every test: units, strict build, browser
+test: lint install-dev  ## every test: lint and types, units, strict builds, broken-data fixtures, browser
 	$(BIN)/python -m pytest
+
+test-fast: lint  ## everything but the browser: lint and types, units, strict builds, broken-data fixtures
+	$(BIN)/python -m pytest -m "not browser"
+
+test-deep: $(VENV)/.dev  ## property tests with many random examples (CI runs a fixed, derandomized set)
+	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest tests/unit
+
+lint: $(VENV)/.dev  ## ruff (lint and format check) and mypy, configured in pyproject.toml
+	$(BIN)/ruff check hooks scripts tests
+	$(BIN)/ruff format --check hooks scripts tests
+	$(BIN)/mypy
 
 audit: install-dev $(NODE_AUDIT)  ## Lighthouse per page type, ours vs stock Material (not a gate)
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python scripts/audit.py $(AUDIT_ARGS)
