@@ -18,7 +18,7 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks")]
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from guidekit.data import load_guide  # noqa: E402
-from searchprobe import SearchBox, load_queries  # noqa: E402
+from searchprobe import DEV_QUERIES, EXTRA_QUERIES, SearchBox, load_queries  # noqa: E402
 from support import SiteServer, build_site, launch_chromium  # noqa: E402
 
 THROTTLE = 4
@@ -83,8 +83,8 @@ def measure(site: Path, queries, browser, repeats: int = REPEATS) -> dict:
 
 def main() -> int:
     guide = load_guide(ROOT / "docs/data/guide.yml", ROOT / "docs/data/guide.schema.json")
-    dev = load_queries(ROOT / "tests" / "data" / "search-queries-dev.yml", guide)
-    extra = load_queries(ROOT / "tests/data/search-queries-extra.yml", guide)
+    dev = load_queries(DEV_QUERIES, guide)
+    extra = load_queries(EXTRA_QUERIES, guide)
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp_name:
         tmp = Path(tmp_name)
         cfg = ROOT / f".bench-stock-{tmp.name}.yml"

@@ -28,6 +28,10 @@ WATCH_JS = """() => {
   new MutationObserver(() => { w.change = performance.now() })
     .observe(document.querySelector('.md-search-result'), {childList: true, subtree: true, characterData: true})
 }"""
+# The query sets, kept in the project so a plain clone can test search. The dev set is a copy of the team's
+# shared one (tests/test_build.py checks that they match where ../shared exists).
+DEV_QUERIES = Path(__file__).parent / "data" / "search-queries-dev.yml"
+EXTRA_QUERIES = Path(__file__).parent / "data" / "search-queries-extra.yml"
 _REF = re.compile(r"\{\{\s*fact\.([a-z0-9_]+)\s*\}\}")
 
 
@@ -96,7 +100,7 @@ class SearchBox:
             time.sleep(delay)
 
     def settle(self, quiet_ms: float = 300, timeout_s: float = 5.0) -> float | None:
-        """Wait until the results stop changing; return ms from the last keyup to the last change
+        """Wait until the results stop changing; return ms from the last input to the last change
         (None when nothing changed after the last key)."""
         end = time.monotonic() + timeout_s
         while time.monotonic() < end:

@@ -74,7 +74,7 @@ def launch_chromium(playwright, **kwargs):
     Raises RuntimeError with instructions when neither exists."""
     try:
         return playwright.chromium.launch(args=CHROMIUM_ARGS, **kwargs)
-    except Exception as own_error:
+    except Exception as own_error:  # any failure here means Playwright's own browser is not installed
         system = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
         if not system:
             raise RuntimeError(f"{NO_BROWSER}\n(Playwright said: {str(own_error).splitlines()[0]})") from None

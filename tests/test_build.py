@@ -9,6 +9,7 @@ import sys
 
 import yaml
 
+from searchprobe import DEV_QUERIES
 from support import ROOT
 
 
@@ -117,8 +118,5 @@ def test_source_guide_is_not_copied(shared):
 
 def test_project_copy_of_the_dev_queries_matches_the_shared_one(shared):
     """The search test reads tests/data/search-queries-dev.yml so a plain clone can run it; keep it in step."""
-    for name in ("queries-dev.yml",):
-        ours = ROOT / "tests" / "data" / f"search-{name}"
-        assert ours.read_bytes() == (shared / "search" / name).read_bytes(), (
-            f"copy {shared / 'search' / name} to {ours}"
-        )
+    theirs = shared / "search" / "queries-dev.yml"
+    assert DEV_QUERIES.read_bytes() == theirs.read_bytes(), f"copy {theirs} to {DEV_QUERIES}"

@@ -8,14 +8,14 @@ import pytest
 
 from guidekit.data import load_guide
 from guidekit.search_ko import bigrams
-from searchprobe import SearchBox, load_queries
+from searchprobe import DEV_QUERIES, EXTRA_QUERIES, SearchBox, load_queries
 from support import ROOT
 
 pytestmark = pytest.mark.browser
 
 GUIDE = load_guide(ROOT / "docs/data/guide.yml", ROOT / "docs/data/guide.schema.json")
-DEV = load_queries(ROOT / "tests" / "data" / "search-queries-dev.yml", GUIDE)
-EXTRA = load_queries(ROOT / "tests" / "data" / "search-queries-extra.yml", GUIDE)
+DEV = load_queries(DEV_QUERIES, GUIDE)
+EXTRA = load_queries(EXTRA_QUERIES, GUIDE)
 WORKER_JS = "assets/javascripts/workers/ko-search.js"
 
 
