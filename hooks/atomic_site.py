@@ -1,14 +1,15 @@
 """Hook: build into a staging folder beside the site folder and move it into place only when the whole
 build succeeded. A broken data file or page, or a warning under `strict`, then never leaves a half-written
 site that a deploy step could publish, and `mkdocs serve` keeps serving the last good site until the
-mistake is fixed. Listed last in mkdocs.yml so every other hook has finished writing first."""
+mistake is fixed. Its post-build step runs last of all (priority -100), whatever the order of `hooks:`, so
+every other plugin and hook has finished writing first. It shares nothing with the guide's own hook."""
 
 from __future__ import annotations
 
 import logging
 
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import CountHandler
 
 from guidekit.staging import Staging
@@ -28,6 +29,7 @@ def on_config(config):
     return config
 
 
+@event_priority(-100)
 def on_post_build(config):
     staging, counter = _build["staging"], _build["counter"]
     if _build["strict"] and counter.get_counts():

@@ -1,10 +1,13 @@
 """Hook: link each page-scoped stylesheet or script (mkdocs.yml `extra.page_scoped_assets`) only from the
 pages that use it, and ship our own stylesheets minified and the pages without indentation, so the home page's first
-load stays small."""
+load stays small. Shares nothing with the other hooks; its post-build step runs before the staged site is
+swapped in (atomic_site.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from mkdocs.plugins import event_priority
 
 from guidekit.assets import css_classes, drop_links, minify_css, script_classes, strip_indentation, unused_assets
 
@@ -24,6 +27,7 @@ def on_post_page(output, page, config):
     return strip_indentation(drop_links(output, unused_assets(output, _scoped)))
 
 
+@event_priority(-50)
 def on_post_build(config):
     site = Path(config.site_dir)
     for path in config.extra_css:

@@ -1,5 +1,4 @@
-"""Plain functions that turn the validated guide data into Markdown and HTML.
-
-Nothing in this package imports MkDocs except `errors` (for `PluginError`), so every function can be
-tested with plain data. The thin hook files one level up adapt MkDocs events to these functions.
-"""
+"""The guide's build, free of any site engine: load and check the data file, make the generated pages
+from templates, fill facts and blocks into every page, check links and unused facts, and add the Korean
+search field. Nothing here imports MkDocs (a test imports it all with MkDocs blocked); hooks/guide.py is
+the one adapter between MkDocs' events and `build.GuideBuild`."""

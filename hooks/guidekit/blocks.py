@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from .checklists import (
     checklist_block,
     checklist_index_block,
@@ -12,13 +10,14 @@ from .checklists import (
     deadline_helper_block,
 )
 from .diagrams import escalation_block, status_table_block
+from .expand import Blocks
 from .faq import faq_answer_block
 from .message_templates import message_template_block
-from .refs import RenderContext
 from .scenarios import cards_block, steps_block
-from .summary import deadline_table_block, summary_hours_block
+from .sources import sources_table_block
+from .summary import deadline_table_block
 
-BLOCKS: dict[str, Callable[[RenderContext, str | None], str]] = {
+BLOCKS: Blocks = {
     "steps": steps_block,
     "problem-cards": cards_block,
     "status-table": status_table_block,
@@ -29,7 +28,7 @@ BLOCKS: dict[str, Callable[[RenderContext, str | None], str]] = {
     "checklist-list": checklist_list_block,
     "deadline-helper": deadline_helper_block,
     "deadline-table": deadline_table_block,
-    "summary-hours": summary_hours_block,
     "message-template": message_template_block,
     "faq-answer": faq_answer_block,
+    "sources-table": sources_table_block,
 }

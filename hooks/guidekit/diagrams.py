@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .refs import RenderContext
+from .context import RenderContext
 from .render import render
 
 
 def status_table_block(ctx: RenderContext, _arg: str | None = None) -> Markup:
     """`<!-- guide:status-table -->`"""
     rows = []
-    for i, row in enumerate(ctx.guide["order_statuses"]):
-        where = ctx.guide.where("order_statuses", i)
+    for row in ctx.guide.order_statuses:
+        where = ctx.guide.where("order_statuses", row.pos)
         rows.append(
             {
-                "id": row["id"],
-                "status": row["status"],
-                "cancel": ctx.inline(row["cancel"], where),
-                "return": ctx.inline(row["return"], where),
+                "id": row.id,
+                "status": row.status,
+                "cancel": ctx.inline(row.cancel, where),
+                "return": ctx.inline(row.return_, where),
             }
         )
     return render("status_table.html", rows=rows)
@@ -27,14 +27,13 @@ def status_table_block(ctx: RenderContext, _arg: str | None = None) -> Markup:
 def escalation_block(ctx: RenderContext, _arg: str | None = None) -> Markup:
     """`<!-- guide:escalation -->`"""
     steps = []
-    for i, step in enumerate(ctx.guide["escalation"]):
-        where = ctx.guide.where("escalation", i)
+    for step in ctx.guide.escalation:
         steps.append(
             {
-                "id": step["id"],
-                "title": step["title"],
-                "text": ctx.inline(step["text"], where),
-                "href": ctx.url_for(step["link"], ctx.guide.where("escalation", i, "link")),
+                "id": step.id,
+                "title": step.title,
+                "text": ctx.inline(step.text, ctx.guide.where("escalation", step.pos)),
+                "href": ctx.url_for(step.link, ctx.guide.where("escalation", step.pos, "link")),
             }
         )
     return render("escalation.html", steps=steps)

@@ -1,14 +1,15 @@
 """The one error type a content editor sees: a short Korean message that names the file, the line where
-the YAML loader knows it, the key path (in English, as written in the file) and what is expected."""
+the YAML loader knows it, the key path (in English, as written in the file) and what is expected.
+
+A plain exception: the build adapter (hooks/guide.py) turns it into the engine's own error type, so the
+core never imports MkDocs."""
 
 from __future__ import annotations
 
 import unicodedata
 
-from mkdocs.exceptions import PluginError
 
-
-class GuideDataError(PluginError):
+class GuideDataError(Exception):
     """A mistake in the data file or in a page that an editor can fix. Never shown with a traceback."""
 
     def __init__(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .data import Fact, Guide
+from .model import Fact, Guide
 
 DEFAULT_MAX_AGE_DAYS = 180
 

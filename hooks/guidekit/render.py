@@ -1,13 +1,23 @@
-"""The Jinja environment for every piece of generated markup. Autoescape is on: a value from the data
-file can never become markup unless a function here marks it safe after escaping it."""
+"""The Jinja environment for every generated page and block. Every sentence a reader sees is in a template
+under `templates/` (pages/ for whole Markdown pages, blocks/ for HTML blocks), never in Python.
+
+Autoescape is on for both: a value from the data file can never become markup unless a filter here marks it
+safe after escaping it. In a page template, `{{ fact.key }}` writes the fact marker itself, which the page
+expansion then fills in like in any hand-written page; so a page template reads like a page."""
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
+
+from .errors import GuideDataError
+from .syntax import fact_marker
+from .urls import faq_anchor, message_anchor, slug
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -20,16 +30,23 @@ _env = Environment(
     keep_trailing_newline=False,
 )
 
-
-def render(template: str, **context) -> Markup:
-    """Render a template to safe markup. Output is collapsed to one line per block element so that
-    Python-Markdown treats it as one raw HTML block (a blank line inside would end the block)."""
-    html = _env.get_template(template).render(**context)
-    return Markup(_BLANK_LINES.sub("\n", html).strip())
-
+# Page templates are Markdown, where `{#id}` names a heading's anchor; their Jinja comments are `{## … ##}`.
+_pages = _env.overlay(comment_start_string="{##", comment_end_string="##}", cache_size=400)  # own cache: other syntax
 
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_MD_SYNTAX = re.compile(r"([\\`*_\[\]#!|{}])")
+
+
+def md_text(text: str) -> Markup:
+    """A data value placed in Markdown as plain text: HTML escaped, Markdown syntax made literal."""
+    return Markup(_MD_SYNTAX.sub(r"\\\1", html.escape(str(text), quote=False)))
+
+
+def yaml_str(text: str) -> Markup:
+    """A value for a generated page's front matter. Theme templates print front matter unescaped, so it is
+    escaped here; a JSON string is a valid YAML scalar, so any text survives."""
+    return Markup(json.dumps(html.escape(str(text)), ensure_ascii=False))
 
 
 def inline_markup(text: str) -> Markup:
@@ -37,6 +54,37 @@ def inline_markup(text: str) -> Markup:
     return Markup(_BOLD.sub(r"<strong>\1</strong>", str(escape(text))))
 
 
-def render_markdown(template: str, **context) -> str:
-    """Render a Markdown page template. Blank lines are kept: in Markdown they separate blocks."""
-    return _env.get_template(template).render(**context) + "\n"
+_env.filters.update(slug=slug, faq_anchor=faq_anchor, message_anchor=message_anchor, md_text=md_text, yaml_str=yaml_str)
+_pages.filters.update(_env.filters)
+
+
+def render(template: str, **context) -> Markup:
+    """Render a block template to safe markup. Output is collapsed to one line per block element so that
+    Python-Markdown treats it as one raw HTML block (a blank line inside would end the block)."""
+    out = _env.get_template(f"blocks/{template}").render(**context)
+    return Markup(_BLANK_LINES.sub("\n", out).strip())
+
+
+class FactMarkers:
+    """`fact` inside a page template: `{{ fact.agent_hours }}` writes the marker `{{ fact.agent_hours }}`
+    for the page expansion, after checking that the fact exists."""
+
+    def __init__(self, facts, where: str):
+        self._facts, self._where = facts, where
+
+    def __getattr__(self, key: str) -> Markup:
+        if key.startswith("_"):
+            raise AttributeError(key)
+        if key not in self._facts:
+            raise GuideDataError(self._where, f"모르는 사실 키 '{key}'를 쓰고 있어요.", key_path=f"facts.{key}")
+        return Markup(fact_marker(key))
+
+    __getitem__ = __getattr__
+
+
+def render_page(template: str, guide, **context) -> str:
+    """Render a Markdown page template (templates/pages/). Blank lines are kept: in Markdown they
+    separate blocks."""
+    where = f"{TEMPLATES.parent.name}/templates/pages/{template}"
+    page = _pages.get_template(f"pages/{template}")
+    return page.render(guide=guide, fact=FactMarkers(guide.facts, where), **context) + "\n"

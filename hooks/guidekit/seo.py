@@ -35,9 +35,9 @@ def base_url(site_url: str | None) -> str:
     return site_url.rstrip("/") + "/" if site_url else ""
 
 
-def page_description(front_matter: dict | None, guide_meta: dict) -> str:
-    """The page's own `description`, else the guide's; one line, no surrounding blanks."""
-    text = (front_matter or {}).get("description") or guide_meta["description"]
+def page_description(front_matter: dict | None, default: str) -> str:
+    """The page's own `description`, else the guide's (`default`); one line, no surrounding blanks."""
+    text = (front_matter or {}).get("description") or default
     return " ".join(str(text).split())
 
 

@@ -1,0 +1,150 @@
+"""Hook: the guide's whole build — data, generated pages, facts and blocks in every page, link and unused-fact
+checks, the Korean search field, link previews — owned by one plugin object.
+
+Why one object and not a hook file per step: the steps share the loaded data, the link book and the facts
+used so far, and they must run in order. Split over files, that order lived only in the order of `hooks:`
+in mkdocs.yml (moving one line gave a traceback or blamed the data file for a missing page). Here the state
+lives on the object, made anew at `on_config` of every build, and each event states where it runs with
+`event_priority`, so the order of `hooks:` does not matter:
+
+- on_config       (first, 100)    load and check the data; freshness notice; values for the theme
+- on_files        (late, -50)     add the generated pages, then learn every page's URL (other plugins' files too)
+- on_page_markdown                fill in facts and blocks, add the sources box, note the page's check date
+- on_page_content                 remember the anchors the page has
+- on_page_context                 description and link-preview values
+- on_post_build   (late, -50)     anchor and unused-fact checks, then the Korean search field (unless
+                                  `extra.korean_search: false`) — after
+                                  Material's search (0) wrote its index, before the staged site is swapped
+                                  in (atomic_site.py, -100)
+
+The work itself is engine-free (guidekit/build.py); this file only adapts MkDocs' events to it. The class is
+a regular MkDocs plugin; MkDocs registers a hook file's `on_*` functions, so the module hands it the
+object's bound methods."""
+
+from __future__ import annotations
+
+import functools
+import json
+from datetime import date
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File
+
+from guidekit.build import GuideBuild
+from guidekit.errors import GuideDataError
+from guidekit.render import TEMPLATES
+from guidekit.seo import page_description, share_for
+
+log = get_plugin_logger(__name__)
+SEARCH_WORKER = "ko-search.js"  # overrides/main.html swaps Material's search worker for this wrapper
+FIRST, LATE = 100, -50
+
+
+def for_editors(event):
+    """A mistake in the data or a page stops the build with its one message, as MkDocs shows a plugin's
+    error: no traceback."""
+
+    @functools.wraps(event)
+    def run(*args, **kwargs):
+        try:
+            return event(*args, **kwargs)
+        except GuideDataError as exc:
+            raise PluginError(str(exc)) from None
+
+    return run
+
+
+class GuidePlugin(BasePlugin):
+    def __init__(self):
+        self.build: GuideBuild | None = None
+        self.anchors: dict[str, set[str]] = {}
+        self.korean_search = True
+
+    def _current(self) -> GuideBuild:
+        if self.build is None:  # only if MkDocs skipped on_config, which it never does
+            raise PluginError("hooks/guide.py: the guide was not loaded at on_config.")
+        return self.build
+
+    @event_priority(FIRST)
+    @for_editors
+    def on_config(self, config):
+        self.build, self.anchors = None, {}
+        docs = Path(config.docs_dir)
+        build = GuideBuild.load(docs, Path(config.config_file_path).parent, config.site_url or "")
+        notice, stop = build.freshness(config.extra, date.today())
+        if stop:
+            raise PluginError(f"{notice}\n  (fail_when_stale가 켜져 있어서 빌드를 멈춰요.)")
+        if notice:
+            log.info("알림: " + notice)
+        config.extra["guide"] = build.theme_values()
+        # `extra.korean_search: false` in a config leaves Material's search as shipped (make bench-search
+        # builds that twin to compare against).
+        self.korean_search = config.extra.get("korean_search", True) is not False
+        config.extra["korean_search"] = {"worker": SEARCH_WORKER} if self.korean_search else False
+        self.build = build
+        return config
+
+    @event_priority(LATE)
+    @for_editors
+    def on_files(self, files, config):
+        build = self._current()
+        for src_uri, content in build.generated_files().items():
+            files.append(File.generated(config, src_uri, content=content))
+        build.know_pages({f.src_uri: f.url for f in files.documentation_pages()})
+        return files
+
+    @for_editors
+    def on_page_markdown(self, markdown, page, config, files):
+        where = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        result = self._current().expand(markdown, page.file.src_uri, where)
+        page.meta["facts_checked"] = result.checked
+        return result.markdown
+
+    def on_page_content(self, html, page, config, files):
+        self.anchors[page.file.src_uri] = set(page.present_anchor_ids or ())
+        return html
+
+    def on_page_context(self, context, page, config, nav):
+        build = self._current()
+        page.meta["description"] = page_description(page.meta, build.guide.meta.description)
+        context["guide_share"] = share_for(
+            page_title=page.meta.get("title") or page.title,
+            is_home=page.is_homepage,
+            page_url=page.url,
+            description=page.meta["description"],
+            site_name=config.site_name,
+            site_url=config.site_url,
+            short_title=build.guide.meta.short_title,
+        )
+        return context
+
+    @event_priority(LATE)
+    def on_post_build(self, config):
+        build = self._current()
+        for message in build.problems(self.anchors):
+            log.warning(message)
+        index_file = Path(config.site_dir) / "search" / "search_index.json"
+        if self.korean_search and index_file.exists():
+            index = build.search_index(json.loads(index_file.read_text("utf-8")))
+            # Hangul as UTF-8 rather than \uXXXX escapes: half the bytes for the same index.
+            index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+    def on_serve(self, server, config, builder):
+        # `mkdocs serve` watches docs/ and mkdocs.yml; the page and block templates and the theme overrides
+        # need adding.
+        server.watch(str(TEMPLATES))
+        if config.theme.custom_dir:
+            server.watch(config.theme.custom_dir)
+        return server
+
+
+plugin = GuidePlugin()
+on_config = plugin.on_config
+on_files = plugin.on_files
+on_page_markdown = plugin.on_page_markdown
+on_page_content = plugin.on_page_content
+on_page_context = plugin.on_page_context
+on_post_build = plugin.on_post_build
+on_serve = plugin.on_serve

@@ -1,0 +1,104 @@
+"""One build of the guide, as the engine adapter (hooks/guide.py) drives it, in this order:
+
+1. `GuideBuild.load`       read and check the data file (a new object for every build: nothing outlives it)
+2. `generated_files`       the pages and files made from the data
+3. `know_pages`            every page of the site, generated ones included, for resolving links
+4. `expand`                each page's markers filled in, its sources box added, its check date worked out
+5. `problems`              once every page is rendered: links to missing anchors, facts no page used
+6. `search_index`          Material's search index with the Korean fields added
+
+The object holds everything one build shares (the guide, the link book, the facts used so far) and knows
+nothing of MkDocs: another engine needs only another adapter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .blocks import BLOCKS
+from .context import RenderContext
+from .expand import expand_page, unused_fact_messages
+from .freshness import report, settings, stale_facts
+from .load import DATA_FILE, SCHEMA_FILE, load_guide
+from .model import Guide
+from .pages import generated_pages
+from .search_ko import enrich_index
+from .seo import robots_txt
+from .sources import page_sources_box
+from .urls import FAQ_PAGE, SOURCES_PAGE, LinkBook, faq_anchor
+
+ROBOTS = "robots.txt"
+
+
+@dataclass
+class PageResult:
+    markdown: str
+    checked: str  # the check dates of the facts the page shows, for its footer
+
+
+@dataclass
+class GuideBuild:
+    guide: Guide
+    site_url: str = ""
+    links: LinkBook = field(default_factory=lambda: LinkBook({}))
+    used_facts: set[str] = field(default_factory=set)
+
+    @classmethod
+    def load(cls, docs_dir: Path, project_dir: Path, site_url: str = "") -> GuideBuild:
+        data = docs_dir / DATA_FILE
+        try:
+            shown = data.resolve().relative_to(project_dir.resolve()).as_posix()
+        except ValueError:
+            shown = str(data)
+        return cls(load_guide(data, docs_dir / SCHEMA_FILE, shown), site_url or "")
+
+    # ── Before the pages ────────────────────────────────────────────────────────────────────────
+
+    def freshness(self, extra: dict, today: date) -> tuple[str | None, bool]:
+        """(notice about facts not checked for too long or None, whether that should stop the build)."""
+        max_age, fail = settings(extra)
+        stale = stale_facts(self.guide, today, max_age)
+        return (report(stale, self.guide, max_age) if stale else None), bool(stale and fail)
+
+    def theme_values(self) -> dict:
+        """What the theme templates read (overrides/): the site's short title and the guide's check dates."""
+        return {
+            "meta": {"short_title": self.guide.meta.short_title, "site_title": self.guide.meta.site_title},
+            "checked_span": self.guide.checked_span,
+        }
+
+    def generated_files(self) -> dict[str, str]:
+        """src_uri -> content of every page and file made from the data."""
+        return {**generated_pages(self.guide, self.site_url), ROBOTS: robots_txt(self.site_url)}
+
+    def know_pages(self, page_urls: dict[str, str]) -> None:
+        """src_uri -> URL of every page in the site, once all pages (generated ones too) are known."""
+        self.links = LinkBook(page_urls)
+
+    # ── Each page ────────────────────────────────────────────────────────────────────────────────
+
+    def expand(self, markdown: str, src_uri: str, where: str) -> PageResult:
+        """Fill in a page's fact references and blocks; `where` names the page in messages."""
+        from_url = self.links.page_urls[src_uri]
+        ctx = RenderContext(
+            guide=self.guide, where=where, url_for=lambda link, origin: self.links.url_for(link, from_url, origin)
+        )
+        markdown = expand_page(markdown, ctx, BLOCKS)
+        self.used_facts.update(ctx.used)
+        if ctx.used and src_uri != SOURCES_PAGE:
+            href = self.links.url_for(SOURCES_PAGE, from_url, where)
+            markdown += "\n\n" + str(page_sources_box(list(ctx.used.values()), self.guide, href)) + "\n"
+        return PageResult(markdown, ctx.checked_span or self.guide.checked_span)
+
+    # ── After the pages ──────────────────────────────────────────────────────────────────────────
+
+    def problems(self, anchors: dict[str, set[str]]) -> list[str]:
+        """Links the data hands out to anchors no page has, and facts no page shows."""
+        return self.links.missing_anchors(anchors) + unused_fact_messages(self.guide, self.used_facts)
+
+    def search_index(self, index: dict) -> dict:
+        """Material's search index with the Korean fields; each FAQ entry also found by its other wordings."""
+        faq_url = self.links.page_urls.get(FAQ_PAGE)
+        aliases = {f"{faq_url}#{faq_anchor(q.id)}": list(q.aliases) for q in self.guide.faq} if faq_url else {}
+        return enrich_index(index, aliases, [list(group) for group in self.guide.synonyms])

@@ -1,0 +1,53 @@
+"""Fill a page's markers in: every `{{ fact.key }}` becomes the fact's value and every
+`<!-- guide:block arg -->` the block's HTML, in one pass so that every error names the line as the editor
+sees it; and, once all pages are done, name the facts that no page used."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .context import RenderContext
+from .errors import GuideDataError
+from .model import Guide
+from .syntax import Token, expand_markers, fact_marker
+
+Blocks = dict[str, Callable[[RenderContext, str | None], str]]
+
+
+def expand_page(markdown: str, ctx: RenderContext, blocks: Blocks) -> str:
+    def replace(token: Token) -> str:
+        if token.fact:
+            return str(ctx.render_fact(ctx.fact(token.fact, token.line)))
+        return _block(token, ctx, blocks)
+
+    return expand_markers(markdown, ctx.where, replace)
+
+
+def _block(token: Token, ctx: RenderContext, blocks: Blocks) -> str:
+    name = token.block or ""
+    if name not in blocks:
+        raise GuideDataError(
+            ctx.where,
+            f"모르는 블록 'guide:{name}'이에요.",
+            line=token.line,
+            expected="다음 중 하나: " + ", ".join(sorted(blocks)),
+        )
+    try:
+        html = str(blocks[name](ctx, token.arg))
+    except GuideDataError as exc:
+        if exc.file == ctx.where and exc.line is None:
+            exc.line = token.line
+            exc.args = (exc.render(),)
+        raise
+    # Blank lines around the HTML make Python-Markdown take it as one raw block.
+    return "\n" + html + "\n"
+
+
+def unused_fact_messages(guide: Guide, used: set[str]) -> list[str]:
+    """One line per fact that no page or generated text takes: dead data misleads editors."""
+    return [
+        f"{guide.file}:{guide.line_of('facts', key)}: facts.{key}를 어느 페이지에서도 쓰지 않아요. "
+        f"페이지에 {fact_marker(key)}로 넣거나, 필요 없으면 지워 주세요."
+        for key in guide.facts
+        if key not in used
+    ]

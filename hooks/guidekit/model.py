@@ -1,0 +1,259 @@
+"""The guide as typed values: what the generators read once the data file has been parsed and checked.
+
+The JSON Schema (docs/data/guide.schema.json) stays the one place the data's rules are written: editors
+get completion from it in their editor, and the Korean error messages are made from it. These classes
+only give the validated data names and types; tests/unit/test_model.py keeps their fields equal to the
+schema's keys, so neither can change without the other."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .errors import key_path
+from .yaml_positions import Marks, nearest_mark
+
+UNOFFICIAL = ("guide", "conflict")
+
+
+@dataclass(frozen=True)
+class Fact:
+    key: str
+    kind: str
+    value: Any
+    label: str
+    source: str
+    confidence: str
+    checked: str
+    unit: str | None = None
+    note: str | None = None
+
+    @property
+    def unofficial(self) -> bool:
+        return self.confidence in UNOFFICIAL
+
+    @property
+    def checked_date(self) -> date:
+        return date.fromisoformat(self.checked)
+
+    @property
+    def source_is_url(self) -> bool:
+        return self.source.startswith("https://")
+
+    def as_text(self) -> str:
+        """The value as plain text, for places where markup does not belong (titles, search, pasted messages)."""
+        if self.kind == "path":
+            return " › ".join(self.value)
+        if self.kind == "keywords":
+            return ", ".join(f"'{v}'" for v in self.value)
+        if self.kind == "number":
+            return f"{self.value}{self.unit}"
+        return str(self.value)
+
+
+@dataclass(frozen=True)
+class SourceGuide:
+    label: str
+    date: str
+
+
+@dataclass(frozen=True)
+class Meta:
+    site_title: str
+    short_title: str
+    description: str
+    source_guide: SourceGuide
+
+
+# Entries of the data's lists. `pos` is the entry's index in its list, so a message can name its line.
+
+
+@dataclass(frozen=True)
+class Topic:
+    pos: int
+    id: str
+    title: str
+    blurb: str
+    link: str
+
+
+@dataclass(frozen=True)
+class Scenario:
+    pos: int
+    id: str
+    topic: str
+    title: str
+    summary: str
+    link: str
+    steps: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OrderStatus:
+    pos: int
+    id: str
+    status: str
+    cancel: str
+    return_: str  # `return` in the data file
+    source: str
+    confidence: str
+    checked: str
+
+
+@dataclass(frozen=True)
+class EscalationStep:
+    pos: int
+    id: str
+    title: str
+    text: str
+    link: str
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    pos: int
+    id: str
+    text: str
+    link: str
+
+
+@dataclass(frozen=True)
+class Checklist:
+    pos: int
+    id: str
+    title: str
+    intro: str
+    blanks: tuple[str, ...]
+    items: tuple[ChecklistItem, ...]
+    deadline_helper: bool = False
+
+
+@dataclass(frozen=True)
+class MessageTemplate:
+    pos: int
+    id: str
+    scenario: str
+    title: str
+    to: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Faq:
+    pos: int
+    id: str
+    topic: str
+    question: str
+    answer: str
+    link: str
+    aliases: tuple[str, ...]
+
+
+# The lists of the data file, by key, with the class of their entries.
+LISTS: dict[str, type] = {
+    "topics": Topic,
+    "scenarios": Scenario,
+    "order_statuses": OrderStatus,
+    "escalation": EscalationStep,
+    "checklists": Checklist,
+    "message_templates": MessageTemplate,
+    "faq": Faq,
+}
+
+
+@dataclass(frozen=True)
+class Guide:
+    file: str
+    meta: Meta
+    facts: dict[str, Fact]
+    topics: tuple[Topic, ...] = ()
+    scenarios: tuple[Scenario, ...] = ()
+    order_statuses: tuple[OrderStatus, ...] = ()
+    escalation: tuple[EscalationStep, ...] = ()
+    checklists: tuple[Checklist, ...] = ()
+    message_templates: tuple[MessageTemplate, ...] = ()
+    faq: tuple[Faq, ...] = ()
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    marks: Marks = field(default_factory=dict, repr=False, compare=False)
+
+    def line_of(self, *path) -> int | None:
+        return nearest_mark(self.marks, tuple(path))[0]
+
+    def where(self, *path) -> str:
+        """'docs/data/guide.yml:120 (scenarios[0].link)': how messages name a place in the data."""
+        return f"{self.file}:{self.line_of(*path)} ({key_path(path)})"
+
+    def entries(self, list_name: str) -> tuple:
+        return getattr(self, list_name)
+
+    def find(self, list_name: str, entry_id: str | None):
+        """The entry of `list_name` whose id is `entry_id`, or None."""
+        return next((e for e in self.entries(list_name) if e.id == entry_id), None)
+
+    @property
+    def latest_check(self) -> str:
+        return max(f.checked for f in self.facts.values())
+
+    @property
+    def oldest_check(self) -> str:
+        return min(f.checked for f in self.facts.values())
+
+    @property
+    def checked_span(self) -> str:
+        """Every fact's check date as one span: what a page that uses no fact says it was checked."""
+        return date_span([self.oldest_check, self.latest_check]) or ""
+
+
+def date_span(dates) -> str | None:
+    """'2026-02-06 ~ 2026-11-26' from the earliest to the latest of `dates`; one date when they agree,
+    None when there are none. Every "checked" line on a page or a printed sheet is written by this."""
+    ordered = sorted(set(dates))
+    if not ordered:
+        return None
+    return ordered[0] if len(ordered) == 1 else f"{ordered[0]} ~ {ordered[-1]}"
+
+
+# ── From validated data ─────────────────────────────────────────────────────────────────────────
+
+
+def data_key(field_name: str) -> str:
+    """A field's key in the data file (`return_` is `return`)."""
+    return field_name.removesuffix("_")
+
+
+def _entry(cls: type, pos: int, raw: dict) -> Any:
+    values: dict[str, Any] = {"pos": pos}
+    for f in dataclasses.fields(cls):
+        key = data_key(f.name)
+        if f.name == "pos" or key not in raw:
+            continue
+        value = raw[key]
+        if cls is Checklist and key == "items":
+            value = tuple(_entry(ChecklistItem, j, item) for j, item in enumerate(value))
+        elif isinstance(value, list):
+            value = tuple(value)
+        values[f.name] = value
+    return cls(**values)
+
+
+def guide_from_data(data: dict, marks: Marks, file: str) -> Guide:
+    """Typed values from data that the schema has accepted."""
+    meta = data["meta"]
+    return Guide(
+        file=file,
+        meta=Meta(
+            site_title=meta["site_title"],
+            short_title=meta["short_title"],
+            description=meta["description"],
+            source_guide=SourceGuide(**meta["source_guide"]),
+        ),
+        facts={key: Fact(key=key, **raw) for key, raw in data["facts"].items()},
+        synonyms=tuple(tuple(group) for group in data.get("synonyms") or []),
+        marks=marks,
+        **{
+            name: tuple(_entry(cls, i, raw) for i, raw in enumerate(data.get(name) or []))
+            for name, cls in LISTS.items()
+        },
+    )

@@ -1,0 +1,108 @@
+"""The one syntax pages, page templates and data texts use to take something from the data file, and the
+one parser for it:
+
+- `{{ fact.key }}` inline, for a fact's value;
+- `<!-- guide:block-name arg -->` on a line of its own, for a generated block.
+
+Everything else (expanding a page, plain text for a pasted message, a sheet's check date, the tests) finds
+references through the functions here, so the syntax is written down once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .errors import GuideDataError
+
+REF = re.compile(r"\{\{\s*(?P<body>[^{}]*?)\s*\}\}")
+FACT_BODY = re.compile(r"^fact\.(?P<key>[a-z][a-z0-9_]*)$")
+BLOCK = re.compile(r"^<!--\s*guide:(?P<name>[a-z][a-z0-9-]*)(?:\s+(?P<arg>[a-z0-9_]+))?\s*-->[ \t]*$", re.M)
+FENCE = re.compile(r"^(```|~~~)", re.M)
+TOKEN = re.compile(f"{BLOCK.pattern}|{REF.pattern}", re.M)
+# Left of every marker in built HTML if one were never expanded: what the build tests look for.
+LEFTOVERS = ("{{", "guide:")
+
+
+def fact_marker(key: str) -> str:
+    return "{{ fact.%s }}" % key  # noqa: UP031 - braces would need doubling in an f-string
+
+
+def block_marker(name: str, arg: str | None = None) -> str:
+    return f"<!-- guide:{name}{' ' + arg if arg else ''} -->"
+
+
+def fact_key(body: str, where: str, line: int | None = None) -> str:
+    """The key inside `{{ fact.key }}` (given its body 'fact.key'); anything else is a mistake."""
+    m = FACT_BODY.match(body)
+    if not m:
+        raise GuideDataError(
+            where,
+            f"'{{{{ {body} }}}}'는 알 수 없는 자리표시자예요.",
+            line=line,
+            expected="{{ fact.키 }} 꼴. 키는 영문 소문자·숫자·밑줄(_)이에요. 예: {{ fact.agent_hours }}",
+        )
+    return m.group("key")
+
+
+def text_parts(text: str, where: str) -> Iterator[tuple[str, str | None]]:
+    """A data text as (plain text, fact key or None) pairs, in order: how every consumer walks a text."""
+    pos = 0
+    for m in REF.finditer(text):
+        yield text[pos : m.start()], None
+        yield "", fact_key(m.group("body"), where)
+        pos = m.end()
+    yield text[pos:], None
+
+
+def fact_keys(text: str, where: str = "(text)") -> list[str]:
+    """The fact keys a data text refers to, in order of appearance."""
+    return [key for _, key in text_parts(text, where) if key]
+
+
+@dataclass(frozen=True)
+class Token:
+    """A marker found in a page: a block (name, arg) or a fact reference (key), with its line."""
+
+    line: int
+    block: str | None = None
+    arg: str | None = None
+    fact: str | None = None
+
+
+def expand_markers(markdown: str, where: str, replace) -> str:
+    """Call `replace(token)` for every marker outside code fences and put its result in the marker's
+    place. Code fences are left alone so a page can show the syntax itself."""
+    out = []
+    for is_code, offset, chunk in split_fences(markdown):
+        if is_code:
+            out.append(chunk)
+            continue
+
+        def repl(m, offset=offset):
+            line = markdown.count("\n", 0, offset + m.start()) + 1
+            if m.group("name"):
+                return replace(Token(line, block=m.group("name"), arg=m.group("arg")))
+            return replace(Token(line, fact=fact_key(m.group("body"), where, line)))
+
+        out.append(TOKEN.sub(repl, chunk))
+    return "".join(out)
+
+
+def split_fences(text: str) -> list[tuple[bool, int, str]]:
+    """[(is_code, offset, chunk)], so references inside ``` fences stay as written."""
+    parts, pos, inside, start = [], 0, False, 0
+    for m in FENCE.finditer(text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end == -1 else line_end + 1
+        if not inside:
+            parts.append((False, pos, text[pos : m.start()]))
+            start, inside = m.start(), True
+        else:
+            parts.append((True, start, text[start:line_end]))
+            pos, inside = line_end, False
+    if inside:
+        parts.append((True, start, text[start:]))
+    else:
+        parts.append((False, pos, text[pos:]))
+    return parts
