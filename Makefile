@@ -20,8 +20,11 @@ $(VENV)/.runtime: requirements.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.dev: requirements-dev.lock $(VENV)/.runtime
+# Then the project itself, editable: `guidekit` (hooks/guidekit) and `guidedev` (tests/guidedev) import by
+# name in tests and scripts/, with no sys.path edits. No download: setuptools comes from the lock above.
+$(VENV)/.dev: requirements-dev.lock pyproject.toml $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $@
 
 UV := uv==0.13.9
@@ -71,7 +74,7 @@ screenshots: install-dev  ## phone and desktop PNGs of each page type, light and
 share-card: install-dev  ## redraw docs/images/share-card.png (the link-preview image) from the data file
 	$(BIN)/python scripts/share_card.py
 
-stale: install  ## facts not checked for longer than mkdocs.yml's extra.fact_freshness.max_age_days
+stale: install-dev  ## facts not checked for longer than mkdocs.yml's extra.fact_freshness.max_age_days
 	$(BIN)/python scripts/stale_facts.py
 
 bench-search: install-dev  ## stock Material search vs ours on the same pages: answers, index size, speed at 4x CPU slowdown

@@ -23,15 +23,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "tests"))
-sys.path.insert(0, str(HERE.parent / "hooks"))
+import yaml
+from playwright.sync_api import sync_playwright
 
-import yaml  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from support import ROOT, build_site, launch_chromium, site_pages  # noqa: E402
-from webaudit import GzipServer, first_load_bytes, page_types  # noqa: E402
+from guidedev.support import ROOT, build_site, launch_chromium, site_pages
+from guidedev.webaudit import GzipServer, first_load_bytes, page_types
 
 OUT = ROOT / "build" / "audit"
 LIGHTHOUSE = ROOT / "tests" / "vendor" / "node_modules" / ".bin" / "lighthouse"

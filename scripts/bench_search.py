@@ -12,42 +12,22 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks")]
+from playwright.sync_api import sync_playwright
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from guidekit.data import load_guide  # noqa: E402
-from searchprobe import DEV_QUERIES, EXTRA_QUERIES, SearchBox, load_queries  # noqa: E402
-from support import SiteServer, build_site, launch_chromium  # noqa: E402
+from guidedev.searchprobe import DEV_QUERIES, EXTRA_QUERIES, SearchBox, load_queries
+from guidedev.support import ROOT, SiteServer, build_site, launch_chromium, load_project_guide
 
 THROTTLE = 4
 # The last key of every query is typed 1 + REPEATS times; a query's latency is the median of those,
 # which keeps one stall of a busy machine from deciding the figure.
 REPEATS = 4
-OURS_HOOK = "hooks/korean_search.py"
 
 
 def stock_config(cfg: Path) -> Path:
-    """mkdocs.yml without our search hook and stylesheet: Material's search exactly as shipped. Written
-    beside mkdocs.yml (the hooks find the data file relative to the config file)."""
-    text = (ROOT / "mkdocs.yml").read_text("utf-8")
-    hooks = []
-    for line in text.split("\nhooks:", 1)[1].splitlines()[1:]:
-        if not line.startswith("  - "):
-            break
-        hooks.append(line[4:].strip())
+    """mkdocs.yml with our Korean search switched off and without our search stylesheet: Material's search
+    exactly as shipped, over the same pages. Written beside mkdocs.yml (the data file is found from there)."""
     cfg.write_text(
-        "\n".join(
-            [
-                "INHERIT: mkdocs.yml",
-                "extra_css:\n  - stylesheets/extra.css",
-                "hooks:",
-                *[f"  - {h}" for h in hooks if h != OURS_HOOK],
-                "",
-            ]
-        ),
-        "utf-8",
+        "INHERIT: mkdocs.yml\nextra_css:\n  - stylesheets/extra.css\nextra:\n  korean_search: false\n", "utf-8"
     )
     return cfg
 
@@ -82,7 +62,7 @@ def measure(site: Path, queries, browser, repeats: int = REPEATS) -> dict:
 
 
 def main() -> int:
-    guide = load_guide(ROOT / "docs/data/guide.yml", ROOT / "docs/data/guide.schema.json")
+    guide = load_project_guide()
     dev = load_queries(DEV_QUERIES, guide)
     extra = load_queries(EXTRA_QUERIES, guide)
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp_name:

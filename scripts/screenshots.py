@@ -13,13 +13,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "tests"))
+from playwright.sync_api import sync_playwright
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from support import ROOT, build_site, launch_chromium, site_pages  # noqa: E402
-from webaudit import GzipServer, View, page_types  # noqa: E402
+from guidedev.support import ROOT, build_site, launch_chromium, site_pages
+from guidedev.webaudit import GzipServer, View, page_types
 
 OUT = ROOT / "screenshots"
 SHOTS = (

@@ -6,16 +6,12 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from mkdocs.utils.yaml import yaml_load
 
-from mkdocs.utils.yaml import yaml_load  # noqa: E402
-
-from guidekit.data import load_guide  # noqa: E402
-from guidekit.errors import GuideDataError  # noqa: E402
-from guidekit.freshness import report, settings, stale_facts  # noqa: E402
+from guidedev.support import ROOT, load_project_guide
+from guidekit.errors import GuideDataError
+from guidekit.freshness import report, settings, stale_facts
 
 
 def main(argv=None) -> int:
@@ -27,7 +23,7 @@ def main(argv=None) -> int:
     max_age, _ = settings(config.get("extra") or {})
     max_age = args.max_age_days if args.max_age_days is not None else max_age
     try:
-        guide = load_guide(ROOT / "docs/data/guide.yml", ROOT / "docs/data/guide.schema.json", "docs/data/guide.yml")
+        guide = load_project_guide()
     except GuideDataError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -8,12 +8,13 @@ over the DevTools protocol. ASCII characters are sent as ordinary key presses.""
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from guidekit.syntax import text_parts
 
 INPUT = "input.md-search__input"
 # Every result entry a reader can see, in order: `a` elements not inside a closed "more" section.
@@ -30,9 +31,8 @@ WATCH_JS = """() => {
 }"""
 # The query sets, kept in the project so a plain clone can test search. The dev set is a copy of the team's
 # shared one (tests/test_build.py checks that they match where ../shared exists).
-DEV_QUERIES = Path(__file__).parent / "data" / "search-queries-dev.yml"
-EXTRA_QUERIES = Path(__file__).parent / "data" / "search-queries-extra.yml"
-_REF = re.compile(r"\{\{\s*fact\.([a-z0-9_]+)\s*\}\}")
+DEV_QUERIES = Path(__file__).parents[1] / "data" / "search-queries-dev.yml"
+EXTRA_QUERIES = Path(__file__).parents[1] / "data" / "search-queries-extra.yml"
 
 
 @dataclass
@@ -51,7 +51,7 @@ def load_queries(path: Path, guide=None) -> list[Query]:
     """A queries file (list of {q, any}); `{{ fact.key }}` in `any` is read from the data file."""
 
     def resolve(text: str) -> str:
-        return _REF.sub(lambda m: guide.facts[m.group(1)].as_text(), text)
+        return "".join(guide.facts[key].as_text() if key else plain for plain, key in text_parts(text, str(path)))
 
     return [
         Query(item["q"], [[resolve(a) for a in group] for group in item["any"]])

@@ -1,5 +1,5 @@
-"""Helpers the tests and the scripts share: building the site, serving it on loopback, starting
-Chromium the way this machine allows."""
+"""Building the site, serving it on loopback, starting Chromium the way this machine allows, and loading
+the project's guide."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import sys
 import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # The team's shared folder (source guide, overlap tool) sits beside a developer's clone and CI's, never
 # beside a user's clone or a GitHub runner's; the project keeps its own copy of what tests need from it.
 SHARED = ROOT.parent / "shared"
@@ -118,3 +118,27 @@ def tree_digest(path: Path) -> str:
         h.update(f.relative_to(path).as_posix().encode())
         h.update(f.read_bytes())
     return h.hexdigest()
+
+
+def load_project_guide():
+    """The project's own docs/data/guide.yml, loaded and checked the way the build does it."""
+    from guidekit.load import DATA_FILE, SCHEMA_FILE, load_guide
+
+    docs = ROOT / "docs"
+    return load_guide(docs / DATA_FILE, docs / SCHEMA_FILE, f"docs/{DATA_FILE.as_posix()}")
+
+
+BROKEN_FIXTURES = sorted((ROOT / "tests/fixtures/broken").glob("*.yml"))
+
+
+def apply_edit(project: Path, edit: dict) -> None:
+    """Make one broken-data fixture's mistake in a copy of the project."""
+    target = project / edit["file"]
+    text = target.read_text(encoding="utf-8")
+    if "whole" in edit:
+        target.write_text(edit["whole"], encoding="utf-8")
+    elif "encoding" in edit:
+        target.write_bytes(text.encode(edit["encoding"], errors="replace"))
+    else:
+        assert edit["old"] in text, f"fixture no longer matches {edit['file']}: {edit['old']!r}"
+        target.write_text(text.replace(edit["old"], edit["new"], 1), encoding="utf-8")

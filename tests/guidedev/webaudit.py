@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import ClassVar
 from urllib.parse import urlparse
 
-from support import ROOT, SiteServer
+from .support import ROOT, SiteServer
 
 VENDOR = ROOT / "tests" / "vendor"
 AXE_JS = VENDOR / "node_modules" / "axe-core" / "axe.min.js"
