@@ -5,7 +5,7 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
-from support import REQUIRE_SHARED, ROOT, SHARED, SiteServer, build_site, launch_chromium
+from guidedev.support import REQUIRE_SHARED, ROOT, SHARED, SiteServer, build_site, launch_chromium
 
 # Property tests. "ci" is what `make test` and CI run: derandomized (the same examples on every run, so a
 # red run is never luck), no deadline (a busy 2-core machine is not a bug), no example database written.

@@ -6,26 +6,12 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 import yaml
 
-from support import ROOT, build_site, copy_project, tree_digest
-
-FIXTURES = sorted((ROOT / "tests/fixtures/broken").glob("*.yml"))
-
-
-def apply_edit(project: Path, edit: dict) -> None:
-    target = project / edit["file"]
-    text = target.read_text(encoding="utf-8")
-    if "whole" in edit:
-        target.write_text(edit["whole"], encoding="utf-8")
-    elif "encoding" in edit:
-        target.write_bytes(text.encode(edit["encoding"], errors="replace"))
-    else:
-        assert edit["old"] in text, f"fixture no longer matches {edit['file']}: {edit['old']!r}"
-        target.write_text(text.replace(edit["old"], edit["new"], 1), encoding="utf-8")
+from guidedev.support import BROKEN_FIXTURES as FIXTURES
+from guidedev.support import apply_edit, build_site, copy_project, tree_digest
 
 
 @pytest.fixture(scope="module")

@@ -7,17 +7,16 @@ import re
 
 from test_build import nav_pages
 
-from guidekit.checklists import INDEX_PAGE, PRINT_ALL_PAGE, page_of
-from guidekit.data import load_guide
-from support import ROOT
+from guidedev.support import ROOT, load_project_guide
+from guidekit.urls import CHECKLIST_INDEX_PAGE, PRINT_ALL_PAGE, checklist_page
 
-GUIDE = load_guide(ROOT / "docs/data/guide.yml", ROOT / "docs/data/guide.schema.json")
+GUIDE = load_project_guide()
 
 
 def test_every_generated_page_is_in_the_nav():
     nav = nav_pages()
-    expected = [INDEX_PAGE, PRINT_ALL_PAGE, "summary.md", "messages.md"] + [
-        page_of(c["id"]) for c in GUIDE["checklists"]
+    expected = [CHECKLIST_INDEX_PAGE, PRINT_ALL_PAGE, "summary.md", "messages.md"] + [
+        checklist_page(c.id) for c in GUIDE.checklists
     ]
     missing = [p for p in expected if p not in nav]
     assert not missing, f"add these to nav in mkdocs.yml: {missing}"
@@ -25,10 +24,10 @@ def test_every_generated_page_is_in_the_nav():
 
 def test_checklist_pages_are_built_and_not_written_into_docs(built_site):
     site, _ = built_site
-    for cl in GUIDE["checklists"]:
-        html = (site / page_of(cl["id"]).removesuffix(".md") / "index.html").read_text(encoding="utf-8")
-        assert html.count('class="checklist__box"') == len(cl["items"])
-        assert not (ROOT / "docs" / page_of(cl["id"])).exists()
+    for cl in GUIDE.checklists:
+        html = (site / checklist_page(cl.id).removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+        assert html.count('class="checklist__box"') == len(cl.items)
+        assert not (ROOT / "docs" / checklist_page(cl.id)).exists()
     assert not (ROOT / "docs" / "summary.md").exists() and not (ROOT / "docs" / "messages.md").exists()
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import yaml
 
-from support import ROOT
+from guidedev.support import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "deploy.yml"
 

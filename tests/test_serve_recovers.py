@@ -12,7 +12,7 @@ import threading
 import time
 import urllib.request
 
-from support import copy_project
+from guidedev.support import copy_project
 
 
 def _free_port() -> int:

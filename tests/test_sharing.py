@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from guidedev.support import ROOT, build_site, site_pages
 from guidekit.seo import SHARE_IMAGE, SHARE_IMAGE_SIZE
-from support import ROOT, build_site, site_pages
 
 SITE_URL = "https://example.github.io/kakao-shopping-guide/"
 HANGUL = re.compile("[가-힣]")

@@ -9,8 +9,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from support import site_pages
-from webaudit import VIEWS, GzipServer, axe_source, blocking, describe, first_load_bytes, run_axe
+from guidedev.support import site_pages
+from guidedev.webaudit import VIEWS, GzipServer, axe_source, blocking, describe, first_load_bytes, run_axe
 
 pytestmark = pytest.mark.browser
 FIRST_LOAD_LIMIT = 70 * 1024

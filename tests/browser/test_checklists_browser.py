@@ -12,15 +12,15 @@ from datetime import date, timedelta
 import pytest
 import yaml
 
-from guidekit.checklists import STORAGE_PREFIX, page_of
-from guidekit.data import load_guide
-from guidekit.refs import REF
-from support import ROOT
+from guidedev.support import ROOT, load_project_guide
+from guidekit.checklists import STORAGE_PREFIX
+from guidekit.syntax import text_parts
+from guidekit.urls import checklist_page
 
 pytestmark = pytest.mark.browser
 
-GUIDE = load_guide(ROOT / "docs/data/guide.yml", ROOT / "docs/data/guide.schema.json")
-CHECKLISTS = GUIDE["checklists"]
+GUIDE = load_project_guide()
+CHECKLISTS = GUIDE.checklists
 WEEKDAYS = "월화수목금토일"
 # Text that belongs to the screen or the site around a checklist, never to its printed sheet.
 NOT_ON_PAPER = ["이 페이지 정보의 출처", "인쇄하기", "초기화", "설명 보기", "검색", "비공식 안내서예요", "이전"]
@@ -37,7 +37,7 @@ def nav_titles(entries=None) -> list[str]:
 
 
 def url_of(site_url: str, checklist_id: str) -> str:
-    return site_url + page_of(checklist_id).removesuffix(".md") + "/"
+    return site_url + checklist_page(checklist_id).removesuffix(".md") + "/"
 
 
 def squash(text: str) -> str:
@@ -46,18 +46,18 @@ def squash(text: str) -> str:
 
 def expected_pieces(text: str) -> list[str]:
     """What must be readable on paper for one data text: its words and the values of its facts."""
-    pieces, pos = [], 0
-    for m in REF.finditer(text):
-        pieces.append(text[pos : m.start()])
-        fact = GUIDE.facts[m.group("body").removeprefix("fact.").strip()]
+    pieces = []
+    for plain, key in text_parts(text, "test"):
+        if not key:
+            pieces.append(plain)
+            continue
+        fact = GUIDE.facts[key]
         if fact.kind in ("path", "keywords"):
             pieces += list(fact.value)
         elif fact.kind == "number":
             pieces.append(f"{fact.value}{fact.unit}")
         else:
             pieces.append(str(fact.value))
-        pos = m.end()
-    pieces.append(text[pos:])
     return [squash(p.replace("**", "")) for p in pieces if squash(p.replace("**", ""))]
 
 
@@ -95,45 +95,45 @@ def no_js(browser):
 
 
 def test_tick_and_blank_survive_reload_and_reset_clears_them(site_url, phone):
-    cl = next(c for c in CHECKLISTS if c["id"] == "payment_error")
-    item = cl["items"][1]["id"]
-    phone.goto(url_of(site_url, cl["id"]))
+    cl = next(c for c in CHECKLISTS if c.id == "payment_error")
+    item = cl.items[1].id
+    phone.goto(url_of(site_url, cl.id))
     box = phone.locator(f'input.checklist__box[data-item="{item}"]')
     assert not box.is_checked()
     phone.click(f'label[for="{box.get_attribute("id")}"]')  # the label text ticks the box
-    field = phone.get_by_label(cl["blanks"][0], exact=True)
+    field = phone.get_by_label(cl.blanks[0], exact=True)
     field.fill("20261126-0001")
     phone.reload()
     assert box.is_checked()
     assert field.input_value() == "20261126-0001"
-    stored = json.loads(phone.evaluate("k => localStorage.getItem(k)", STORAGE_PREFIX + cl["id"]))
+    stored = json.loads(phone.evaluate("k => localStorage.getItem(k)", STORAGE_PREFIX + cl.id))
     assert stored["items"] == {item: True}  # keyed by item id, so reordering items keeps the tick
-    other = next(c for c in CHECKLISTS if c["id"] != cl["id"])
-    phone.goto(url_of(site_url, other["id"]))
+    other = next(c for c in CHECKLISTS if c.id != cl.id)
+    phone.goto(url_of(site_url, other.id))
     assert phone.locator("input.checklist__box:checked").count() == 0  # one checklist's ticks stay its own
-    phone.goto(url_of(site_url, cl["id"]))
+    phone.goto(url_of(site_url, cl.id))
     phone.get_by_role("button", name="초기화").click()
     assert not box.is_checked() and field.input_value() == ""
     assert "지웠어요" in phone.locator(".checklist__status").inner_text()
     phone.reload()
     assert not box.is_checked()
-    assert phone.evaluate("k => localStorage.getItem(k)", STORAGE_PREFIX + cl["id"]) is None
+    assert phone.evaluate("k => localStorage.getItem(k)", STORAGE_PREFIX + cl.id) is None
 
 
 def test_every_field_has_a_label(site_url, phone):
     for cl in CHECKLISTS:
-        phone.goto(url_of(site_url, cl["id"]))
+        phone.goto(url_of(site_url, cl.id))
         unlabelled = phone.eval_on_selector_all(
             "article input",
             "els => els.filter(e => !(e.labels && e.labels.length && e.labels[0].textContent.trim()))"
             ".map(e => e.id || e.outerHTML)",
         )
-        assert not unlabelled, (cl["id"], unlabelled)
-        assert phone.locator("article input.checklist__box").count() == len(cl["items"])
+        assert not unlabelled, (cl.id, unlabelled)
+        assert phone.locator("article input.checklist__box").count() == len(cl.items)
 
 
 def test_print_button_opens_the_print_dialog(site_url, phone):
-    phone.goto(url_of(site_url, CHECKLISTS[0]["id"]))
+    phone.goto(url_of(site_url, CHECKLISTS[0].id))
     phone.evaluate("() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; }")
     phone.get_by_role("button", name="인쇄하기").click()
     assert phone.evaluate("window.__printed") == 1
@@ -142,41 +142,41 @@ def test_print_button_opens_the_print_dialog(site_url, phone):
 # ── Paper ──────────────────────────────────────────────────────────────────────────────────────
 
 
-@pytest.mark.parametrize("checklist", CHECKLISTS, ids=[c["id"] for c in CHECKLISTS])
+@pytest.mark.parametrize("checklist", CHECKLISTS, ids=[c.id for c in CHECKLISTS])
 def test_checklist_prints_on_one_a4_page_with_every_item_and_no_navigation(site_url, desk, tmp_path, checklist):
-    desk.goto(url_of(site_url, checklist["id"]), wait_until="networkidle")
-    path, pages = pdf_of(desk, tmp_path, checklist["id"])
+    desk.goto(url_of(site_url, checklist.id), wait_until="networkidle")
+    path, pages = pdf_of(desk, tmp_path, checklist.id)
     assert pages == 1, f"{checklist['id']} prints on {pages} pages"
     text = pdf_text(path)
     flat = squash(text)
-    for item in checklist["items"]:
-        for piece in expected_pieces(item["text"]):
-            assert piece in flat, (item["id"], piece)
-    for blank in checklist["blanks"]:
+    for item in checklist.items:
+        for piece in expected_pieces(item.text):
+            assert piece in flat, (item.id, piece)
+    for blank in checklist.blanks:
         assert squash(blank) in flat
-    assert squash(checklist["title"]) in flat
+    assert squash(checklist.title) in flat
     assert re.search(r"정보를확인한날:20\d\d-\d\d-\d\d", flat)
-    assert squash(url_of(site_url, checklist["id"])) in flat  # the address, filled in by the script
+    assert squash(url_of(site_url, checklist.id)) in flat  # the address, filled in by the script
     own = squash(
         " ".join(
             [
-                checklist["title"],
-                checklist["intro"],
-                *checklist["blanks"],
-                GUIDE["meta"]["site_title"],
+                checklist.title,
+                checklist.intro,
+                *checklist.blanks,
+                GUIDE.meta.site_title,
                 "이 체크리스트 주소",
             ]
-            + [" ".join(expected_pieces(i["text"])) for i in checklist["items"]]
+            + [" ".join(expected_pieces(i.text)) for i in checklist.items]
         )
     )
     navigation = [t for t in nav_titles() if squash(t) not in own]
     assert len(navigation) >= 10
     for word in NOT_ON_PAPER + navigation:
-        assert squash(word) not in flat, (checklist["id"], word)
+        assert squash(word) not in flat, (checklist.id, word)
 
 
 def test_boxes_print_as_dark_squares(site_url, desk):
-    desk.goto(url_of(site_url, CHECKLISTS[0]["id"]))
+    desk.goto(url_of(site_url, CHECKLISTS[0].id))
     desk.emulate_media(media="print")
     style = desk.eval_on_selector(
         "input.checklist__box",
@@ -193,21 +193,21 @@ def test_print_all_gives_each_checklist_its_own_sheet(site_url, desk, tmp_path):
     assert pages == len(CHECKLISTS)
     for n, cl in enumerate(CHECKLISTS, 1):
         sheet = squash(pdf_text(path, n))
-        assert sheet.startswith(squash(cl["title"])), (n, sheet[:60])
-        assert all(p in sheet for item in cl["items"] for p in expected_pieces(item["text"])), cl["id"]
-        assert squash(url_of(site_url, cl["id"])) in sheet
+        assert sheet.startswith(squash(cl.title)), (n, sheet[:60])
+        assert all(p in sheet for item in cl.items for p in expected_pieces(item.text)), cl.id
+        assert squash(url_of(site_url, cl.id)) in sheet
 
 
 def test_without_javascript_the_checklist_reads_and_prints(site_url, no_js, tmp_path):
-    cl = next(c for c in CHECKLISTS if c.get("deadline_helper"))
-    no_js.goto(url_of(site_url, cl["id"]))
-    assert no_js.locator("input.checklist__box").count() == len(cl["items"])
+    cl = next(c for c in CHECKLISTS if c.deadline_helper)
+    no_js.goto(url_of(site_url, cl.id))
+    assert no_js.locator("input.checklist__box").count() == len(cl.items)
     assert no_js.locator(".checklist__label").first.is_visible()
     assert not no_js.get_by_role("button", name="초기화").is_visible()
     path, pages = pdf_of(no_js, tmp_path, "no-js")
     assert pages == 1
     flat = squash(pdf_text(path))
-    assert all(p in flat for item in cl["items"] for p in expected_pieces(item["text"]))
+    assert all(p in flat for item in cl.items for p in expected_pieces(item.text))
     assert "checklists/" in flat  # the address without the script: the page's path
 
 
@@ -302,8 +302,8 @@ def test_copy_button_copies_the_message(site_url, browser):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     page = context.new_page()
     page.goto(site_url + "messages/")
-    template = GUIDE["message_templates"][0]
-    section = page.locator(f'.msg-template[data-template="{template["id"]}"]')
+    template = GUIDE.message_templates[0]
+    section = page.locator(f'.msg-template[data-template="{template.id}"]')
     section.get_by_role("button", name="문구 복사하기").click()
     page.wait_for_function("document.querySelector('.msg-copy__status').textContent.length > 0")
     copied = page.evaluate("navigator.clipboard.readText()")
@@ -314,5 +314,5 @@ def test_copy_button_copies_the_message(site_url, browser):
 
 def test_messages_without_javascript_hide_the_copy_button(site_url, no_js):
     no_js.goto(site_url + "messages/")
-    assert no_js.locator("pre.msg-template__body").count() == len(GUIDE["message_templates"])
+    assert no_js.locator("pre.msg-template__body").count() == len(GUIDE.message_templates)
     assert not no_js.get_by_role("button", name="문구 복사하기").first.is_visible()

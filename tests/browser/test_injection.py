@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from support import SiteServer, build_site, copy_project, site_pages
+from guidedev.support import SiteServer, build_site, copy_project, site_pages
 
 pytestmark = pytest.mark.browser
 

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from guidekit.data import load_guide
+from guidedev.searchprobe import DEV_QUERIES, EXTRA_QUERIES, SearchBox, load_queries
+from guidedev.support import load_project_guide
 from guidekit.search_ko import bigrams
-from searchprobe import DEV_QUERIES, EXTRA_QUERIES, SearchBox, load_queries
-from support import ROOT
 
 pytestmark = pytest.mark.browser
 
-GUIDE = load_guide(ROOT / "docs/data/guide.yml", ROOT / "docs/data/guide.schema.json")
+GUIDE = load_project_guide()
 DEV = load_queries(DEV_QUERIES, GUIDE)
 EXTRA = load_queries(EXTRA_QUERIES, GUIDE)
 WORKER_JS = "assets/javascripts/workers/ko-search.js"
@@ -102,7 +101,7 @@ def test_query_normalisation(ko, typed, sent):
 
 
 def test_js_and_python_cut_words_the_same_way(ko):
-    words = {w for q in GUIDE["faq"] for w in q["question"].split()}
+    words = {w for q in GUIDE.faq for w in q.question.split()}
     for word in sorted(words):
         assert ko(f"koSearch.bigrams({word!r})") == bigrams(word)
 

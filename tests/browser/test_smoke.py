@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from support import site_pages
+from guidedev.support import site_pages
 
 pytestmark = pytest.mark.browser
 

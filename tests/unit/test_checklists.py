@@ -6,69 +6,68 @@ import re
 
 import pytest
 
-from guide_copy import GUIDE, context, fresh_guide
+from guide_copy import GUIDE, context, edited, with_fact
 from guidekit.blocks import BLOCKS
 from guidekit.checklists import (
-    INDEX_PAGE,
-    PRINT_ALL_PAGE,
     STORAGE_PREFIX,
     checklist_block,
     checklist_index_block,
-    checklist_page_markdown,
     checklist_sheet_block,
     deadline_helper_block,
-    generated_pages,
-    md_text,
-    page_of,
-    print_all_markdown,
 )
 from guidekit.errors import GuideDataError
-from guidekit.refs import expand_page
+from guidekit.expand import expand_page
+from guidekit.pages import generated_pages
+from guidekit.render import md_text
+from guidekit.urls import CHECKLIST_INDEX_PAGE, PRINT_ALL_PAGE, checklist_page
 
-CHECKLISTS = GUIDE["checklists"]
+CHECKLISTS = GUIDE.checklists
+
+
+def checklist_pages(guide, site_url=""):
+    return {src: md for src, md in generated_pages(guide, site_url).items() if src.startswith("checklists/")}
 
 
 def test_issue_checklists_exist_with_items_and_blanks():
-    titles = " ".join(c["title"] for c in CHECKLISTS)
+    titles = " ".join(c.title for c in CHECKLISTS)
     for word in ["상담 전 준비물", "파손·오배송", "결제 오류", "배송 지연·가송장", "반품 신청 전", "분쟁 단계"]:
         assert word in titles
-    assert all(c["items"] and c["blanks"] for c in CHECKLISTS)
+    assert all(c.items and c.blanks for c in CHECKLISTS)
 
 
 def test_one_page_per_checklist_plus_index_and_print_all():
-    pages = generated_pages(GUIDE)
-    assert set(pages) == {INDEX_PAGE, PRINT_ALL_PAGE} | {page_of(c["id"]) for c in CHECKLISTS}
-    assert page_of("before_return") == "checklists/before-return.md"
+    pages = checklist_pages(GUIDE)
+    assert set(pages) == {CHECKLIST_INDEX_PAGE, PRINT_ALL_PAGE} | {checklist_page(c.id) for c in CHECKLISTS}
+    assert checklist_page("before_return") == "checklists/before-return.md"
 
 
 def test_no_checklists_no_pages():
-    guide = fresh_guide()
-    del guide.data["checklists"]
-    assert generated_pages(guide) == {}
+    guide = edited(lambda data: data.pop("checklists"))
+    assert checklist_pages(guide) == {}
 
 
 def test_checklist_page_is_title_block_and_address():
-    md = checklist_page_markdown(GUIDE, CHECKLISTS[0], "https://example.org/guide/")
-    assert f"# {CHECKLISTS[0]['title']}" in md
-    assert f"<!-- guide:checklist {CHECKLISTS[0]['id']} -->" in md
+    md = checklist_pages(GUIDE, "https://example.org/guide/")[checklist_page(CHECKLISTS[0].id)]
+    assert f"# {CHECKLISTS[0].title}" in md
+    assert f"<!-- guide:checklist {CHECKLISTS[0].id} -->" in md
     assert "https://example.org/guide/checklists/prepare/" in md
     assert 'href="./"' in md  # the address links to the page itself
 
 
 def test_print_all_has_every_sheet_in_order_with_relative_addresses():
-    md = print_all_markdown(GUIDE)
+    md = checklist_pages(GUIDE)[PRINT_ALL_PAGE]
     ids = re.findall(r"<!-- guide:checklist-sheet (\w+) -->", md)
-    assert ids == [c["id"] for c in CHECKLISTS]
+    assert ids == [c.id for c in CHECKLISTS]
     assert 'href="../before-return/"' in md
 
 
 def test_block_has_every_item_blank_link_and_fact():
     html = str(checklist_block(context(), "before_return"))
-    cl = next(c for c in CHECKLISTS if c["id"] == "before_return")
-    for item in cl["items"]:
-        assert f'data-item="{item["id"]}"' in html
-        assert f'href="/{item["link"]}"' in html
-    for blank in cl["blanks"]:
+    cl = GUIDE.find("checklists", "before_return")
+    for item in cl.items:
+        assert f'data-item="{item.id}"' in html
+        assert f'href="/{item.link}"' in html
+    for blank in cl.blanks:
         assert f">{blank}</label>" in html
     assert f"{GUIDE.facts['withdrawal_days'].value}{GUIDE.facts['withdrawal_days'].unit}" in html
     assert f'data-storage-key="{STORAGE_PREFIX}before_return"' in html
@@ -77,11 +76,11 @@ def test_block_has_every_item_blank_link_and_fact():
 
 def test_every_checkbox_and_field_has_its_own_label():
     for cl in CHECKLISTS:
-        html = str(checklist_block(context(), cl["id"]))
+        html = str(checklist_block(context(), cl.id))
         ids = re.findall(r'<input[^>]* id="([^"]+)"', html)
-        assert len(ids) == len(set(ids)), cl["id"]
+        assert len(ids) == len(set(ids)), cl.id
         for input_id in ids:
-            assert re.search(rf'<label[^>]* for="{re.escape(input_id)}"', html), (cl["id"], input_id)
+            assert re.search(rf'<label[^>]* for="{re.escape(input_id)}"', html), (cl.id, input_id)
 
 
 def test_sheet_carries_its_title_and_own_check_dates():
@@ -92,16 +91,19 @@ def test_sheet_carries_its_title_and_own_check_dates():
 
 
 def test_data_text_is_escaped_everywhere():
-    guide = fresh_guide()
-    cl = guide.data["checklists"][0]
-    cl["title"] = "<script>alert(1)</script>"
-    cl["intro"] = "<b>intro</b>"
-    cl["blanks"] = ["<i>번호</i>"]
-    cl["items"][0]["text"] = "<script>x</script> **굵게**"
-    html = str(checklist_sheet_block(context(guide), cl["id"])) + str(checklist_index_block(context(guide)))
+    def hostile(data):
+        cl = data["checklists"][0]
+        cl["title"] = "<script>alert(1)</script>"
+        cl["intro"] = "<b>intro</b>"
+        cl["blanks"] = ["<i>번호</i>"]
+        cl["items"][0]["text"] = "<script>x</script> **굵게**"
+
+    guide = edited(hostile, checked=False)
+    cl = guide.checklists[0]
+    html = str(checklist_sheet_block(context(guide), cl.id)) + str(checklist_index_block(context(guide)))
     assert "<script>" not in html and "<b>" not in html and "<i>" not in html
     assert "&lt;script&gt;x&lt;/script&gt;" in html and "<strong>굵게</strong>" in html
-    md = checklist_page_markdown(guide, cl)
+    md = checklist_pages(guide)[checklist_page(cl.id)]
     assert "<script>" not in md and "# &lt;script&gt;alert(1)&lt;/script&gt;" in md
 
 
@@ -118,7 +120,7 @@ def test_unknown_checklist_names_the_known_ones():
 def test_index_links_every_checklist_and_print_all():
     html = str(checklist_index_block(context()))
     for cl in CHECKLISTS:
-        assert f'href="/{page_of(cl["id"])}"' in html
+        assert f'href="/{checklist_page(cl.id)}"' in html
     assert f'href="/{PRINT_ALL_PAGE}"' in html
 
 
@@ -134,9 +136,7 @@ def test_deadline_helper_numbers_come_from_facts():
 
 
 def test_deadline_helper_refuses_a_fact_in_other_units():
-    guide = fresh_guide()
-    fact = guide.facts["mismatch_months"]
-    guide.facts["mismatch_months"] = type(fact)(**{**fact.__dict__, "unit": "일"})
+    guide = with_fact(GUIDE, "mismatch_months", unit="일")
     with pytest.raises(GuideDataError) as err:
         deadline_helper_block(context(guide))
     assert err.value.key_path == "facts.mismatch_months" and err.value.line
@@ -144,16 +144,16 @@ def test_deadline_helper_refuses_a_fact_in_other_units():
 
 def test_only_flagged_checklists_get_the_helper():
     for cl in CHECKLISTS:
-        html = str(checklist_block(context(), cl["id"]))
-        assert ("deadline-helper" in html) == bool(cl.get("deadline_helper")), cl["id"]
+        html = str(checklist_block(context(), cl.id))
+        assert ("deadline-helper" in html) == cl.deadline_helper, cl.id
 
 
 # ── The data file's checklist section is checked like the rest of it ──
 
 
 def _load(tmp_path, text):
-    from guidekit.data import load_guide
-    from support import ROOT
+    from guidedev.support import ROOT
+    from guidekit.load import load_guide
 
     f = tmp_path / "guide.yml"
     f.write_text(text, encoding="utf-8")
@@ -161,7 +161,7 @@ def _load(tmp_path, text):
 
 
 def _data_text():
-    from support import ROOT
+    from guidedev.support import ROOT
 
     return (ROOT / "docs/data/guide.yml").read_text(encoding="utf-8")
 
@@ -194,4 +194,4 @@ def test_repeated_blank_is_reported(tmp_path):
 def test_print_button_on_a_checklist_page_but_not_on_each_print_all_sheet():
     assert "checklist-print" in str(checklist_block(context(), "prepare"))
     assert "checklist-print" not in str(checklist_sheet_block(context(), "prepare"))
-    assert "checklist-print" in print_all_markdown(GUIDE)  # one button for the whole page
+    assert "checklist-print" in checklist_pages(GUIDE)[PRINT_ALL_PAGE]  # one button for the whole page

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from guidekit.data import load_guide, parse_yaml
+from guidedev.support import ROOT
 from guidekit.errors import GuideDataError, key_path
-from support import ROOT
+from guidekit.load import load_guide
+from guidekit.yaml_positions import parse_yaml
 
 DATA = ROOT / "docs" / "data" / "guide.yml"
 SCHEMA = ROOT / "docs" / "data" / "guide.schema.json"

@@ -10,11 +10,13 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from guidedev.support import ROOT
 from guidekit.blocks import BLOCKS
-from guidekit.data import load_guide, parse_yaml
+from guidekit.context import RenderContext
 from guidekit.errors import GuideDataError, visible
-from guidekit.refs import RenderContext, expand_page
-from support import ROOT
+from guidekit.expand import expand_page
+from guidekit.load import load_guide
+from guidekit.yaml_positions import parse_yaml
 
 SCHEMA = ROOT / "docs/data/guide.schema.json"
 REAL = yaml.load((ROOT / "docs/data/guide.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
@@ -118,13 +120,36 @@ def test_any_value_anywhere_in_the_real_file_never_crashes(tmp_path, path, value
     if guide is None:
         return
     ctx = RenderContext(guide=guide, where="docs/x.md", url_for=lambda link, where: link)
-    page = "\n".join(
-        f"<!-- guide:{name}{' ' + guide['scenarios'][0]['id'] if name == 'steps' else ''} -->" for name in BLOCKS
-    )
+    page = "\n".join(f"<!-- guide:{name} {block_arg(guide, name)} -->" for name in BLOCKS)
     page += "\n" + " ".join(f"{{{{ fact.{k} }}}}" for k in guide.facts)
     html = _only_guide_errors(lambda: expand_page(page, ctx, BLOCKS))
     if html is not None:
         assert "<script>" not in html
+
+
+# The entry each block that names one is shown with, so that every block renders in the test above.
+_ARG_LIST = {
+    "steps": "scenarios",
+    "checklist": "checklists",
+    "checklist-sheet": "checklists",
+    "checklist-list": "checklists",
+    "message-template": "message_templates",
+    "faq-answer": "faq",
+}
+
+
+def block_arg(guide, name: str) -> str:
+    if name == "sources-table":
+        return "guide"
+    entries = guide.entries(_ARG_LIST[name]) if name in _ARG_LIST else ()
+    return entries[0].id if entries else ""
+
+
+def test_every_block_gets_an_argument_it_accepts():
+    guide = load_guide(ROOT / SHOWN, SCHEMA, SHOWN)
+    ctx = RenderContext(guide=guide, where="docs/x.md", url_for=lambda link, where: link)
+    html = expand_page("\n".join(f"<!-- guide:{name} {block_arg(guide, name)} -->" for name in BLOCKS), ctx, BLOCKS)
+    assert "guide:" not in html and html.count("<") > 100
 
 
 def test_self_referencing_alias_is_a_message_not_a_recursion_error():

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from guidekit.data import load_guide
+from guidedev.support import ROOT
 from guidekit.freshness import report, settings, stale_facts
-from support import ROOT
+from guidekit.load import load_guide
 
 GUIDE = load_guide(ROOT / "docs/data/guide.yml", ROOT / "docs/data/guide.schema.json", "docs/data/guide.yml")
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from guidekit.errors import GuideDataError
-from guidekit.links import LinkBook
+from guidekit.urls import LinkBook, relative_url
 
 
 def book():
@@ -27,3 +27,25 @@ def test_missing_anchor_is_reported_with_origin():
     b.url_for("payment.md#gone", "", "B")
     msgs = b.missing_anchors({"payment.md": {"double-charge"}})
     assert len(msgs) == 1 and msgs[0].startswith("B:") and "#gone" in msgs[0]
+
+
+@pytest.mark.parametrize(
+    ("to", "frm"),
+    [
+        ("payment/", "delivery/"),
+        ("payment/", ""),
+        ("", "checklists/prepare/"),
+        ("checklists/prepare/", "checklists/print-all/"),
+        ("checklists/", "checklists/"),
+        ("sources/", "404.html"),
+        ("a/b/c/", "a/x/"),
+        ("img.png", "a/b/"),
+        ("../up/", "a/"),
+        ("a//b/", "./c/"),
+    ],
+)
+def test_relative_url_gives_what_mkdocs_gives(to, frm):
+    """The core's own helper, so that it needs no MkDocs, agrees with MkDocs' get_relative_url."""
+    from mkdocs.utils import get_relative_url
+
+    assert relative_url(to, frm) == get_relative_url(to or ".", frm or ".")

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from support import ROOT
+from guidedev.support import ROOT
 
 PIN = re.compile(r"^([A-Za-z0-9_.\-\[\]]+)==([^\s;\\]+)", re.M)
 

@@ -6,29 +6,35 @@ import re
 
 import pytest
 
-from guide_copy import GUIDE, context, fresh_guide
-from guidekit.data import check_references
+from guide_copy import GUIDE, context, edited
+from guidekit.checks import check_references
 from guidekit.errors import GuideDataError
-from guidekit.message_templates import anchor_of, mark_blanks, message_template_block, messages_page_markdown
+from guidekit.message_templates import mark_blanks, message_template_block
+from guidekit.pages import generated_pages
+from guidekit.urls import MESSAGES_PAGE, message_anchor
 
-TEMPLATES = GUIDE["message_templates"]
+TEMPLATES = GUIDE.message_templates
+
+
+def messages_page(guide):
+    return generated_pages(guide)[MESSAGES_PAGE]
 
 
 def test_double_charge_template_has_order_and_approval_blanks():
-    t = next(t for t in TEMPLATES if t["scenario"] == "double_charge")
-    html = str(message_template_block(context(), t["id"]))
+    t = next(t for t in TEMPLATES if t.scenario == "double_charge")
+    html = str(message_template_block(context(), t.id))
     assert '<mark class="msg-blank">[주문 번호]</mark>' in html
     assert "[승인 번호 1]" in html and "[승인 번호 2]" in html
 
 
 def test_page_has_a_section_per_template():
-    md = messages_page_markdown(GUIDE)
+    md = messages_page(GUIDE)
     for t in TEMPLATES:
-        assert f"{{#{anchor_of(t['id'])}}}" in md and f"<!-- guide:message-template {t['id']} -->" in md
+        assert f"{{#{message_anchor(t.id)}}}" in md and f"<!-- guide:message-template {t.id} -->" in md
 
 
 def test_copy_button_targets_the_text_and_starts_hidden():
-    html = str(message_template_block(context(), TEMPLATES[0]["id"]))
+    html = str(message_template_block(context(), TEMPLATES[0].id))
     body_id = re.search(r'<pre class="msg-template__body" id="([^"]+)"', html).group(1)
     assert f'data-copy-target="{body_id}"' in html
     assert re.search(r'<p class="msg-template__tools" hidden>', html)
@@ -45,20 +51,23 @@ def test_fact_in_message_is_plain_text_and_listed_with_badge():
 
 def test_line_breaks_survive_and_scenario_is_linked():
     t = TEMPLATES[0]
-    html = str(message_template_block(context(), t["id"]))
+    html = str(message_template_block(context(), t.id))
     assert "\n" in re.search(r"<pre[^>]*>(.*?)</pre>", html, re.S).group(1)
-    scenario = next(s for s in GUIDE["scenarios"] if s["id"] == t["scenario"])
-    assert f'href="/{scenario["link"]}"' in html
+    scenario = GUIDE.find("scenarios", t.scenario)
+    assert f'href="/{scenario.link}"' in html
 
 
 def test_message_text_is_escaped():
-    guide = fresh_guide()
-    guide.data["message_templates"][0]["body"] = "<script>alert(1)</script> [<b>칸</b>]"
-    guide.data["message_templates"][0]["title"] = "<img src=x>"
-    html = str(message_template_block(context(guide), guide.data["message_templates"][0]["id"]))
+    guide = edited(
+        lambda data: data["message_templates"][0].update(
+            body="<script>alert(1)</script> [<b>칸</b>]", title="<img src=x>"
+        ),
+        checked=False,
+    )
+    html = str(message_template_block(context(guide), guide.message_templates[0].id))
     assert "<script>" not in html and "<b>" not in html
     assert '<mark class="msg-blank">[&lt;b&gt;칸&lt;/b&gt;]</mark>' in html
-    assert "<img" not in messages_page_markdown(guide)
+    assert "<img" not in messages_page(guide)
 
 
 def test_mark_blanks_leaves_unbalanced_brackets_alone():
@@ -66,8 +75,7 @@ def test_mark_blanks_leaves_unbalanced_brackets_alone():
 
 
 def test_unknown_scenario_is_reported_with_line():
-    guide = fresh_guide()
-    guide.data["message_templates"][1]["scenario"] = "nope"
+    guide = edited(lambda data: data["message_templates"][1].update(scenario="nope"), checked=False)
     with pytest.raises(GuideDataError) as err:
         check_references(guide)
     assert err.value.key_path == "message_templates[1].scenario" and err.value.line

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from guidekit.data import load_guide
+from guidedev.support import ROOT
+from guidekit.context import RenderContext
 from guidekit.errors import GuideDataError
-from guidekit.refs import RenderContext, expand_page
-from support import ROOT
+from guidekit.expand import expand_page
+from guidekit.load import load_guide
 
 GUIDE = load_guide(ROOT / "docs/data/guide.yml", ROOT / "docs/data/guide.schema.json")
 

@@ -11,17 +11,17 @@ META = {"description": "데이터 파일의 설명이에요.", "short_title": "�
 
 
 def test_front_matter_description_wins_over_the_data_file():
-    assert page_description({"description": "이 페이지 설명이에요."}, META) == "이 페이지 설명이에요."
+    assert page_description({"description": "이 페이지 설명이에요."}, META["description"]) == "이 페이지 설명이에요."
 
 
 def test_data_file_description_when_the_page_has_none():
-    assert page_description({}, META) == META["description"]
-    assert page_description(None, META) == META["description"]
-    assert page_description({"description": ""}, META) == META["description"]
+    assert page_description({}, META["description"]) == META["description"]
+    assert page_description(None, META["description"]) == META["description"]
+    assert page_description({"description": ""}, META["description"]) == META["description"]
 
 
 def test_description_is_one_line():
-    assert page_description({"description": "  두 줄\n  설명이에요.  "}, META) == "두 줄 설명이에요."
+    assert page_description({"description": "  두 줄\n  설명이에요.  "}, META["description"]) == "두 줄 설명이에요."
 
 
 @given(st.sampled_from(["https://x.github.io/guide", "https://x.github.io/guide/", " https://x.github.io/guide// "]))

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from guide_copy import GUIDE, context, fresh_guide
+from guide_copy import GUIDE, context, edited, with_fact
 from guidekit.blocks import BLOCKS
 from guidekit.errors import GuideDataError
-from guidekit.refs import expand_page
-from guidekit.summary import DEADLINE_FACTS, deadline_table_block, summary_page_markdown
+from guidekit.expand import expand_page
+from guidekit.pages import generated_pages
+from guidekit.summary import DEADLINE_FACTS, deadline_table_block
+from guidekit.urls import SUMMARY_PAGE
 
 
 def expanded(guide=None):
     c = context(guide, where="docs/summary.md")
-    return expand_page(summary_page_markdown(c.guide), c, BLOCKS), c
+    return expand_page(generated_pages(c.guide)[SUMMARY_PAGE], c, BLOCKS), c
 
 
 def test_summary_holds_route_hours_deadlines_and_ladder():
@@ -28,10 +30,10 @@ def test_summary_holds_route_hours_deadlines_and_ladder():
         *DEADLINE_FACTS,
     ):
         assert key in c.used, key
-    for step in GUIDE["escalation"]:
-        assert step["title"] in md
-    for status in GUIDE["order_statuses"]:
-        assert status["status"] in md
+    for step in GUIDE.escalation:
+        assert step.title in md
+    for status in GUIDE.order_statuses:
+        assert status.status in md
     assert "{{" not in md and "guide:" not in md
 
 
@@ -43,30 +45,29 @@ def test_deadline_rows_follow_the_facts():
 
 
 def test_changing_a_fact_changes_the_summary():
-    guide = fresh_guide()
-    fact = guide.facts["withdrawal_days"]
-    guide.facts["withdrawal_days"] = type(fact)(**{**fact.__dict__, "value": 14})
-    md, _ = expanded(guide)
+    md, _ = expanded(edited(lambda data: data["facts"]["withdrawal_days"].update(value=14)))
     assert "14일" in md
 
 
 def test_prepare_list_comes_from_the_prepare_checklist():
     md, _ = expanded()
-    prepare = next(c for c in GUIDE["checklists"] if c["id"] == "prepare")
-    assert all(f"/{item['link']}" in md for item in prepare["items"])
+    prepare = GUIDE.find("checklists", "prepare")
+    assert all(f"/{item.link}" in md for item in prepare.items)
+
+
+def test_without_a_prepare_checklist_the_summary_says_what_to_gather():
+    guide = edited(lambda data: data.update(checklists=[c for c in data["checklists"] if c["id"] != "prepare"]))
+    md, _ = expanded(guide)
+    assert "주문 번호, 송장 번호" in md and "prepare.md" in md
 
 
 def test_fact_label_is_escaped():
-    guide = fresh_guide()
-    fact = guide.facts["supply_days"]
-    guide.facts["supply_days"] = type(fact)(**{**fact.__dict__, "label": "<script>x</script>"})
+    guide = with_fact(GUIDE, "supply_days", label="<script>x</script>")
     html = str(deadline_table_block(context(guide)))
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
 def test_a_deadline_fact_must_be_a_number():
-    guide = fresh_guide()
-    fact = guide.facts["supply_days"]
-    guide.facts["supply_days"] = type(fact)(**{**fact.__dict__, "kind": "text"})
+    guide = with_fact(GUIDE, "supply_days", kind="text")
     with pytest.raises(GuideDataError, match="supply_days"):
         deadline_table_block(context(guide))

@@ -3,7 +3,7 @@ branches add (generated, nested) get their own kind without a list to keep."""
 
 from __future__ import annotations
 
-from webaudit import _kind, page_types
+from guidedev.webaudit import _kind, page_types
 
 
 def test_page_kinds(tmp_path):

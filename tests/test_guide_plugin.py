@@ -1,0 +1,48 @@
+"""The guide's plugin object (hooks/guide.py): a build's state is made anew at on_config, and a mistake in
+the data reaches MkDocs as its own error type with the editor's message, never a traceback."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+from guidedev.support import ROOT, copy_project
+
+
+def fresh_plugin():
+    spec = importlib.util.spec_from_file_location("guide_hook_under_test", ROOT / "hooks" / "guide.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.GuidePlugin()
+
+
+def test_each_build_starts_from_a_new_state():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    plugin = fresh_plugin()
+    plugin.on_config(config)
+    first = plugin.build
+    first.used_facts.add("agent_hours")
+    plugin.anchors["x.md"] = {"y"}
+    plugin.on_config(config)
+    assert plugin.build is not first and not plugin.build.used_facts and not plugin.anchors
+
+
+def test_a_data_mistake_is_a_plugin_error_with_the_editors_message(tmp_path):
+    project = copy_project(tmp_path / "p")
+    data = project / "docs" / "data" / "guide.yml"
+    data.write_text(data.read_text("utf-8").replace("  agent_hours:\n", "  agent_hours:\n\t\n", 1), "utf-8")
+    config = load_config(str(project / "mkdocs.yml"))
+    with pytest.raises(PluginError) as err:
+        fresh_plugin().on_config(config)
+    assert str(err.value).startswith("docs/data/guide.yml:") and "탭" in str(err.value)
+    assert err.value.__cause__ is None and err.value.__suppress_context__
+    shutil.rmtree(project)
+
+
+def test_without_on_config_the_plugin_says_so():
+    with pytest.raises(PluginError, match="on_config"):
+        fresh_plugin().on_files([], None)

@@ -1,0 +1,123 @@
+"""The core (hooks/guidekit) works without MkDocs, and no sentence a reader sees is written in Python."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+import textwrap
+
+from guidedev.support import ROOT
+
+CORE = ROOT / "hooks" / "guidekit"
+
+# Imports the whole core and runs a build's steps with `mkdocs` and `material` unimportable.
+WITHOUT_MKDOCS = textwrap.dedent(
+    """
+    import importlib, pkgutil, sys
+    from pathlib import Path
+
+    class Blocked:
+        def find_spec(self, name, path=None, target=None):
+            if name.split(".")[0] in ("mkdocs", "material", "properdocs"):
+                raise ImportError(f"blocked: {name}")
+
+    sys.meta_path.insert(0, Blocked())
+    import guidekit
+    for info in pkgutil.walk_packages(guidekit.__path__, "guidekit."):
+        importlib.import_module(info.name)
+    from guidekit.build import GuideBuild
+    from guidekit.urls import page_url
+
+    root = Path(sys.argv[1])
+    build = GuideBuild.load(root / "docs", root)
+    files = build.generated_files()
+    pages = {p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*.md")} | set(files)
+    build.know_pages({src: page_url(src) for src in pages if src.endswith(".md")})
+    done = [build.expand(files[src] if src in files else (root / "docs" / src).read_text("utf-8"), src, src)
+            for src in sorted(pages) if src.endswith(".md")]
+    assert all("{{" not in page.markdown for page in done)
+    print(len(done), "pages", len(build.used_facts), "facts", "mkdocs loaded:", "mkdocs" in sys.modules)
+    """
+)
+
+
+def test_core_builds_every_page_with_mkdocs_blocked():
+    result = subprocess.run([sys.executable, "-c", WITHOUT_MKDOCS, str(ROOT)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "mkdocs loaded: False" in result.stdout, result.stdout
+
+
+def test_no_core_file_names_the_engine():
+    for path in CORE.rglob("*.py"):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            assert not any(n.split(".")[0] in ("mkdocs", "material") for n in names), (path.name, names)
+
+
+# ── Page text lives in templates ──────────────────────────────────────────────────────────────
+
+HANGUL = re.compile("[\uac00-\ud7a3]")
+# Calls whose text is for an editor or the terminal, not a reader: errors and log lines.
+MESSAGE_CALLS = {"GuideDataError", "PluginError", "info", "warning", "error", "print"}
+# Modules whose only job is an editor's messages, and functions that return build messages.
+MESSAGE_MODULES = {"errors.py", "yaml_positions.py", "schema_messages.py"}
+MESSAGE_FUNCTIONS = {"report", "unused_fact_messages", "missing_anchors", "_suggest"}
+# Korean that is data, not text: units a fact must have, and the Hangul range of a pattern.
+NOT_TEXT = {"일", "개월", "[가-힣]+"}
+
+
+def korean_literals_outside_messages(path) -> list[str]:
+    tree = ast.parse(path.read_text("utf-8"))
+    allowed: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if (
+            isinstance(body, list)
+            and body
+            and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+        ):
+            allowed.add(id(body[0].value))  # a docstring
+        if isinstance(node, ast.FunctionDef) and node.name in MESSAGE_FUNCTIONS:
+            allowed |= {id(sub) for sub in ast.walk(node)}
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            if name in MESSAGE_CALLS:
+                allowed |= {id(sub) for sub in ast.walk(node)}
+    return [
+        f"{path.relative_to(ROOT)}:{node.lineno}: {node.value!r}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and HANGUL.search(node.value)
+        and id(node) not in allowed
+        and node.value not in NOT_TEXT
+    ]
+
+
+def test_no_reader_facing_korean_in_python():
+    """Every sentence a reader sees is in Markdown (docs/) or a template (hooks/guidekit/templates/); Korean
+    in Python is only for editors' error messages and build notices."""
+    files = [*ROOT.joinpath("hooks").rglob("*.py"), *ROOT.joinpath("scripts").glob("*.py")]
+    hits = [hit for f in files if f.name not in MESSAGE_MODULES for hit in korean_literals_outside_messages(f)]
+    assert not hits, "\n".join(hits)
+
+
+def test_the_check_finds_a_page_sentence(tmp_path):
+    planted = tmp_path / "page.py"
+    planted.write_text('def page():\n    return "# 핵심 요약\\n\\n급할 때 이 페이지만 보면 돼요."\n', "utf-8")
+    # relative_to(ROOT) in the message: place the file where the check reads
+    target = ROOT / "hooks" / "guidekit" / "_planted_for_test.py"
+    target.write_text(planted.read_text("utf-8"), "utf-8")
+    try:
+        assert korean_literals_outside_messages(target)
+    finally:
+        target.unlink()
