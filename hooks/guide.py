@@ -13,9 +13,8 @@ lives on the object, made anew at `on_config` of every build, and each event sta
 - on_page_content                 remember the anchors the page has
 - on_page_context                 description and link-preview values
 - on_post_build   (late, -50)     anchor and unused-fact checks, then the Korean search field (unless
-                                  `extra.korean_search: false`) — after
-                                  Material's search (0) wrote its index, before the staged site is swapped
-                                  in (atomic_site.py, -100)
+                                  `extra.korean_search: false`): after Material's search (0) wrote its
+                                  index, before the staged site is swapped in (atomic_site.py, -100)
 
 The work itself is engine-free (guidekit/build.py); this file only adapts MkDocs' events to it. The class is
 a regular MkDocs plugin; MkDocs registers a hook file's `on_*` functions, so the module hands it the

@@ -10,9 +10,10 @@ from __future__ import annotations
 import html
 import json
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, select_autoescape
 from markupsafe import Markup, escape
 
 from .errors import GuideDataError
@@ -61,7 +62,8 @@ _pages.filters.update(_env.filters)
 def render(template: str, **context) -> Markup:
     """Render a block template to safe markup. Output is collapsed to one line per block element so that
     Python-Markdown treats it as one raw HTML block (a blank line inside would end the block)."""
-    out = _env.get_template(f"blocks/{template}").render(**context)
+    with _editor_errors(f"blocks/{template}"):
+        out = _env.get_template(f"blocks/{template}").render(**context)
     return Markup(_BLANK_LINES.sub("\n", out).strip())
 
 
@@ -85,6 +87,35 @@ class FactMarkers:
 def render_page(template: str, guide, **context) -> str:
     """Render a Markdown page template (templates/pages/). Blank lines are kept: in Markdown they
     separate blocks."""
-    where = f"{TEMPLATES.parent.name}/templates/pages/{template}"
-    page = _pages.get_template(f"pages/{template}")
-    return page.render(guide=guide, fact=FactMarkers(guide.facts, where), **context) + "\n"
+    with _editor_errors(f"pages/{template}"):
+        page = _pages.get_template(f"pages/{template}")
+        return page.render(guide=guide, fact=FactMarkers(guide.facts, _shown(f"pages/{template}")), **context) + "\n"
+
+
+def _shown(name: str) -> str:
+    return f"hooks/{TEMPLATES.parent.name}/templates/{name}"
+
+
+@contextmanager
+def _editor_errors(name: str):
+    """A mistake in a template (they are content now) is reported like one in the data: file, line, what."""
+    try:
+        yield
+    except GuideDataError as exc:
+        if exc.line is None and exc.key_path and exc.file == _shown(name):
+            source = (TEMPLATES / name).read_text(encoding="utf-8").splitlines()
+            needle = exc.key_path.removeprefix("facts.")
+            exc.line = next((n for n, text in enumerate(source, 1) if f"fact.{needle}" in text), None)
+            exc.args = (exc.render(),)
+        raise
+    except TemplateSyntaxError as exc:
+        raise GuideDataError(
+            _shown(exc.name or name),
+            f"템플릿 문법 오류예요: {exc.message}",
+            line=exc.lineno,
+            expected="{{ 값 }}, {% if … %}…{% endif %}, {% for … %}…{% endfor %}의 짝을 확인해요.",
+        ) from None
+    except TemplateError as exc:
+        raise GuideDataError(
+            _shown(name), f"템플릿을 채우지 못했어요: {exc}", expected="템플릿이 쓰는 이름을 확인해요."
+        ) from None

@@ -121,3 +121,39 @@ def test_the_check_finds_a_page_sentence(tmp_path):
         assert korean_literals_outside_messages(target)
     finally:
         target.unlink()
+
+
+# ── A mistake in a page template is an editor's message too ──────────────────────────────────
+
+
+def _render_broken(tmp_path, monkeypatch, text: str):
+    import shutil
+
+    from guide_copy import GUIDE
+    from guidekit import render
+    from guidekit.errors import GuideDataError
+    from guidekit.pages import generated_pages
+
+    templates = tmp_path / "templates"
+    shutil.copytree(render.TEMPLATES, templates)
+    (templates / "pages" / "summary.md").write_text(text, "utf-8")
+    monkeypatch.setattr(render, "TEMPLATES", templates)
+    monkeypatch.setattr(render._pages, "loader", render.FileSystemLoader(templates))
+    render._pages.cache.clear()
+    try:
+        generated_pages(GUIDE)
+    except GuideDataError as exc:
+        return exc
+    finally:
+        render._pages.cache.clear()
+    raise AssertionError("expected a GuideDataError")
+
+
+def test_unclosed_tag_in_a_page_template_names_file_and_line(tmp_path, monkeypatch):
+    err = _render_broken(tmp_path, monkeypatch, "# 핵심 요약\n\n{% if guide.checklists %}\n열린 채로 끝나요.\n")
+    assert err.file.endswith("templates/pages/summary.md") and err.line and "문법" in err.problem
+
+
+def test_unknown_fact_in_a_page_template_names_file_and_line(tmp_path, monkeypatch):
+    err = _render_broken(tmp_path, monkeypatch, "# 핵심 요약\n\n상담은 {{ fact.agent_hour }}에 해요.\n")
+    assert err.file.endswith("templates/pages/summary.md") and err.line == 3 and "agent_hour" in str(err)
