@@ -7,7 +7,6 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .context import RenderContext
-from .errors import GuideDataError
 from .model import Checklist, date_span
 from .render import render
 from .syntax import fact_keys
@@ -92,15 +91,6 @@ def deadline_helper_block(ctx: RenderContext, arg: str | None = None) -> Markup:
     reach the script as data attributes taken from the facts, never typed into the script."""
     facts = {}
     for key, unit in DEADLINE_FACT_UNITS.items():
-        fact = ctx.fact(key)
-        if fact.kind != "number" or fact.unit != unit:
-            raise GuideDataError(
-                ctx.guide.file,
-                f"기한 계산기는 사실 '{key}'를 '{unit}' 단위의 숫자로 읽어요.",
-                line=ctx.guide.line_of("facts", key),
-                key_path=f"facts.{key}",
-                found=f"kind: {fact.kind}, unit: {fact.unit}",
-                expected=f"kind: number, unit: {unit}",
-            )
+        fact = ctx.number_fact(key, "deadline-helper", unit)
         facts[key] = {"value": fact.value, "shown": ctx.render_fact(fact)}
     return render("deadline_helper.html", prefix="dl-" + slug(arg or "page"), facts=facts)

@@ -35,6 +35,20 @@ class RenderContext:
             )
         return fact
 
+    def number_fact(self, key: str, block: str, unit: str | None = None) -> Fact:
+        """A fact a block computes with: it must be a number (in `unit`, when given)."""
+        fact = self.fact(key)
+        if fact.kind != "number" or (unit is not None and fact.unit != unit):
+            raise GuideDataError(
+                self.guide.file,
+                f"'guide:{block}' 블록은 사실 '{key}'를 {f'{unit!r} 단위의 ' if unit else ''}숫자로 읽어요.",
+                line=self.guide.line_of("facts", key),
+                key_path=f"facts.{key}",
+                found=f"kind: {fact.kind}" + (f", unit: {fact.unit}" if unit else ""),
+                expected="kind: number" + (f", unit: {unit}" if unit else ""),
+            )
+        return fact
+
     def render_fact(self, fact: Fact) -> Markup:
         """The fact's value as markup; the first time a page shows an unofficial fact it carries a badge
         linking to the fact's source row."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .context import RenderContext
-from .errors import GuideDataError
 from .render import render
 
 # Which facts count as deadlines or waiting times, in the order a reader meets them.
@@ -27,15 +26,6 @@ def deadline_table_block(ctx: RenderContext, _arg: str | None = None) -> Markup:
     """`<!-- guide:deadline-table -->`: each deadline fact with its label."""
     rows = []
     for key in DEADLINE_FACTS:
-        fact = ctx.fact(key)
-        if fact.kind != "number":
-            raise GuideDataError(
-                ctx.guide.file,
-                f"기한 표의 사실 '{key}'는 숫자여야 해요.",
-                line=ctx.guide.line_of("facts", key),
-                key_path=f"facts.{key}",
-                found=f"kind: {fact.kind}",
-                expected="kind: number",
-            )
+        fact = ctx.number_fact(key, "deadline-table")
         rows.append({"label": fact.label, "value": ctx.render_fact(fact), "key": key})
     return render("deadline_table.html", rows=rows)
