@@ -5,11 +5,9 @@ title fits the phone; the home page's first load stays small."""
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
 
-from guidedev.support import site_pages
+from guidedev.support import site_pages, watch_page
 from guidedev.webaudit import VIEWS, GzipServer, axe_source, blocking, describe, first_load_bytes, run_axe
 
 pytestmark = pytest.mark.browser
@@ -29,20 +27,9 @@ def test_axe_finds_nothing_serious_on_any_page(view, built_site, site_url, brows
     site, _ = built_site
     pages = site_pages(site)
     assert len(pages) >= 11
-    own_host = urlparse(site_url).netloc
     context = browser.new_context(**view.context_options())
     page = context.new_page()
-    seen = {"errors": [], "foreign": []}
-    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
-    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
-    page.on(
-        "request",
-        lambda r: (
-            urlparse(r.url).scheme in ("http", "https")
-            and urlparse(r.url).netloc != own_host
-            and seen["foreign"].append(r.url)
-        ),
-    )
+    seen = watch_page(page, site_url)
     problems: list[str] = []
     try:
         for path in pages:

@@ -3,11 +3,9 @@ error, and no request to any host but the site's own."""
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
 
-from guidedev.support import site_pages
+from guidedev.support import site_pages, watch_page
 
 pytestmark = pytest.mark.browser
 
@@ -16,19 +14,8 @@ def test_every_page_at_phone_width(built_site, site_url, phone):
     site, _ = built_site
     pages = site_pages(site)
     assert len(pages) >= 11
-    own_host = urlparse(site_url).netloc
     problems: list[str] = []
-    seen = {"errors": [], "foreign": []}
-    phone.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
-    phone.on("pageerror", lambda e: seen["errors"].append(str(e)))
-    phone.on(
-        "request",
-        lambda r: (
-            urlparse(r.url).scheme in ("http", "https")
-            and urlparse(r.url).netloc != own_host
-            and seen["foreign"].append(r.url)
-        ),
-    )
+    seen = watch_page(phone, site_url)
     for path in pages:
         seen["errors"].clear(), seen["foreign"].clear()
         phone.goto(site_url + path, wait_until="networkidle")

@@ -142,3 +142,26 @@ def apply_edit(project: Path, edit: dict) -> None:
     else:
         assert edit["old"] in text, f"fixture no longer matches {edit['file']}: {edit['old']!r}"
         target.write_text(text.replace(edit["old"], edit["new"], 1), encoding="utf-8")
+
+
+def watch_page(page, site_url: str) -> dict[str, list[str]]:
+    """Collect a page's console errors and every request that leaves the site (another host) into
+    {"errors": [...], "foreign": [...]}; clear both lists between pages."""
+    from urllib.parse import urlparse
+
+    own_host = urlparse(site_url).netloc
+    seen: dict[str, list[str]] = {"errors": [], "foreign": []}
+
+    def console(m):
+        if m.type == "error":
+            seen["errors"].append(m.text)
+
+    def request(r):
+        url = urlparse(r.url)
+        if url.scheme in ("http", "https") and url.netloc != own_host:
+            seen["foreign"].append(r.url)
+
+    page.on("console", console)
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.on("request", request)
+    return seen
