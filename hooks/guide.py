@@ -12,7 +12,8 @@ lives on the object, made anew at `on_config` of every build, and each event sta
 - on_page_markdown                fill in facts and blocks, add the sources box, note the page's check date
 - on_page_content                 remember the anchors the page has
 - on_page_context                 description and link-preview values
-- on_post_build   (late, -50)     anchor and unused-fact checks, then the Korean search field (unless
+- on_post_page                    read the rendered page: particles, bare numbers, wording (guidekit/prose_checks.py)
+- on_post_build   (late, -50)     anchor, unused-fact and prose checks, then the Korean search field (unless
                                   `extra.korean_search: false`): after Material's search (0) wrote its
                                   index, before the staged site is swapped in (atomic_site.py, -100)
 
@@ -92,18 +93,24 @@ class GuidePlugin(BasePlugin):
         for src_uri, content in build.generated_files().items():
             files.append(File.generated(config, src_uri, content=content))
         build.know_pages({f.src_uri: f.url for f in files.documentation_pages()})
+        config.extra["guide"]["not_found_cards"] = build.not_found_cards()
+        config.extra["guide"]["home_url"] = build.root_path
         return files
 
     @for_editors
     def on_page_markdown(self, markdown, page, config, files):
         where = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         result = self._current().expand(markdown, page.file.src_uri, where)
-        page.meta["facts_checked"] = result.checked
+        page.meta["facts_dates"] = result.dates
         return result.markdown
 
     def on_page_content(self, html, page, config, files):
         self.anchors[page.file.src_uri] = set(page.present_anchor_ids or ())
         return html
+
+    def on_post_page(self, output, page, config):
+        self._current().check_output(output, f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+        return output
 
     def on_page_context(self, context, page, config, nav):
         build = self._current()
@@ -145,5 +152,6 @@ on_files = plugin.on_files
 on_page_markdown = plugin.on_page_markdown
 on_page_content = plugin.on_page_content
 on_page_context = plugin.on_page_context
+on_post_page = plugin.on_post_page
 on_post_build = plugin.on_post_build
 on_serve = plugin.on_serve

@@ -4,8 +4,10 @@
 2. `generated_files`       the pages and files made from the data
 3. `know_pages`            every page of the site, generated ones included, for resolving links
 4. `expand`                each page's markers filled in, its sources box added, its check date worked out
-5. `problems`              once every page is rendered: links to missing anchors, facts no page used
-6. `search_index`          Material's search index with the Korean fields added
+5. `check_output`          each rendered page read as a reader sees it: particles, bare numbers, wording
+6. `problems`              once every page is rendered: links to missing anchors, facts no page used, and
+                           what `check_output` found
+7. `search_index`          Material's search index with the Korean fields added
 
 The object holds everything one build shares (the guide, the link book, the facts used so far) and knows
 nothing of MkDocs: another engine needs only another adapter."""
@@ -15,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .blocks import BLOCKS
 from .context import RenderContext
@@ -23,6 +26,9 @@ from .freshness import report, settings, stale_facts
 from .load import DATA_FILE, SCHEMA_FILE, load_guide
 from .model import Guide
 from .pages import generated_pages
+from .prose_checks import page_problems
+from .render import render
+from .scenarios import cards_block
 from .search_ko import enrich_index
 from .seo import robots_txt
 from .sources import page_sources_box
@@ -34,7 +40,7 @@ ROBOTS = "robots.txt"
 @dataclass
 class PageResult:
     markdown: str
-    checked: str  # the check dates of the facts the page shows, for its footer
+    dates: str  # the dates the page's footer states for the facts it shows (templates/blocks/dates_line.html)
 
 
 @dataclass
@@ -43,6 +49,7 @@ class GuideBuild:
     site_url: str = ""
     links: LinkBook = field(default_factory=lambda: LinkBook({}))
     used_facts: set[str] = field(default_factory=set)
+    prose_problems: list[str] = field(default_factory=list)
 
     @classmethod
     def load(cls, docs_dir: Path, project_dir: Path, site_url: str = "") -> GuideBuild:
@@ -65,7 +72,7 @@ class GuideBuild:
         """What the theme templates read (overrides/): the site's short title and the guide's check dates."""
         return {
             "meta": {"short_title": self.guide.meta.short_title, "site_title": self.guide.meta.site_title},
-            "checked_span": self.guide.checked_span,
+            "dates": str(render("dates_line.html", dates=self.guide.dates([]))),
         }
 
     def generated_files(self) -> dict[str, str]:
@@ -75,6 +82,20 @@ class GuideBuild:
     def know_pages(self, page_urls: dict[str, str]) -> None:
         """src_uri -> URL of every page in the site, once all pages (generated ones too) are known."""
         self.links = LinkBook(page_urls)
+
+    def not_found_cards(self) -> str:
+        """The home page's problem cards for the 404 page, which can be served at any path: links from the
+        site's root path (the sub-path of `site_url`, as MkDocs builds that page)."""
+        root = self.root_path
+        ctx = RenderContext(
+            guide=self.guide, where="404.html", url_for=lambda link, origin: root + self.links.url_for(link, "", origin)
+        )
+        return str(cards_block(ctx))
+
+    @property
+    def root_path(self) -> str:
+        root = urlsplit(self.site_url).path or "/"
+        return root if root.endswith("/") else root + "/"
 
     # ── Each page ────────────────────────────────────────────────────────────────────────────────
 
@@ -89,13 +110,22 @@ class GuideBuild:
         if ctx.used and src_uri != SOURCES_PAGE:
             href = self.links.url_for(SOURCES_PAGE, from_url, where)
             markdown += "\n\n" + str(page_sources_box(list(ctx.used.values()), self.guide, href)) + "\n"
-        return PageResult(markdown, ctx.checked_span or self.guide.checked_span)
+        return PageResult(markdown, str(render("dates_line.html", dates=ctx.dates)))
+
+    def check_output(self, html: str, where: str) -> None:
+        """Read a rendered page as a reader sees it (guidekit/prose_checks.py); problems are reported with
+        the others once every page is done."""
+        self.prose_problems += [f"{where}: {problem}" for problem in page_problems(html, self.guide)]
 
     # ── After the pages ──────────────────────────────────────────────────────────────────────────
 
     def problems(self, anchors: dict[str, set[str]]) -> list[str]:
         """Links the data hands out to anchors no page has, and facts no page shows."""
-        return self.links.missing_anchors(anchors) + unused_fact_messages(self.guide, self.used_facts)
+        return (
+            self.links.missing_anchors(anchors)
+            + unused_fact_messages(self.guide, self.used_facts)
+            + self.prose_problems
+        )
 
     def search_index(self, index: dict) -> dict:
         """Material's search index with the Korean fields; each FAQ entry also found by its other wordings."""

@@ -67,7 +67,9 @@ HANGUL = re.compile("[\uac00-\ud7a3]")
 # Calls whose text is for an editor or the terminal, not a reader: errors and log lines.
 MESSAGE_CALLS = {"GuideDataError", "PluginError", "info", "warning", "error", "print"}
 # Modules whose only job is an editor's messages, and functions that return build messages.
-MESSAGE_MODULES = {"errors.py", "yaml_positions.py", "schema_messages.py"}
+# Modules whose Korean is editors' messages, or grammar data rather than page text (particles.py: the
+# particle pairs; prose_checks.py: the check's patterns and its messages).
+MESSAGE_MODULES = {"errors.py", "yaml_positions.py", "schema_messages.py", "prose_checks.py", "particles.py"}
 MESSAGE_FUNCTIONS = {"report", "unused_fact_messages", "missing_anchors", "_suggest"}
 # Korean that is data, not text: units a fact must have, and the Hangul range of a pattern.
 NOT_TEXT = {"일", "개월", "[가-힣]+"}

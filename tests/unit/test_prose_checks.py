@@ -1,0 +1,88 @@
+"""The checks that read each rendered page: bare numbers, wording rules, attribution (particles have their own
+file). Each is shown failing on a planted mistake, and passing on the way the guide writes it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from guide_copy import GUIDE
+from guidekit.model import Style, WordingRule
+from guidekit.prose_checks import page_problems, text_blocks
+
+
+def page(body: str) -> str:
+    return f"<html><body><nav><p>7일 메뉴 밖</p></nav><article class='md-typeset'>{body}</article></body></html>"
+
+
+def problems(body: str, guide=GUIDE) -> list[str]:
+    return page_problems(page(body), guide)
+
+
+def test_only_the_article_is_read_and_facts_are_not_prose():
+    (block,) = text_blocks(page('<p>받은 날부터 <span data-fact="withdrawal_days">7일</span> 안에</p>'))
+    assert block.own_prose == "받은 날부터  안에" and block.facts == ["withdrawal_days"]
+
+
+def test_a_typed_deadline_time_amount_or_phone_number_is_flagged():
+    for typed in (
+        "받은 날부터 7일 안에",
+        "평일 9시에",
+        "10:30에",
+        "연 15%의",
+        "20만원 이상",
+        "1588로 전화",
+        "02-123-4567",
+    ):
+        found = problems(f"<p>{typed} 해요.</p>")
+        assert len(found) == 1 and "본문에 직접 쓴 숫자" in found[0], (typed, found)
+
+
+def test_numbers_from_facts_sources_urls_code_and_article_numbers_pass():
+    body = (
+        '<h2>1단계: 판매자</h2><p>받은 날부터 <span data-fact="withdrawal_days">7일</span> 안에(제17조 제1항).</p>'
+        "<p>주소: https://example.org/10:30/7일</p><p><code>7일</code></p>"
+        "<div data-from-data><p>2015년에 연 20%에서</p></div><p>1372 소비자상담센터</p>"
+    )
+    assert problems(body) == []
+
+
+def test_allowed_phrases_come_from_the_data_file():
+    assert problems("<p>1372에 전화해요.</p>") == []
+    strict = dataclasses.replace(GUIDE, style=dataclasses.replace(GUIDE.style, numbers_allowed=()))
+    assert problems("<p>1372에 전화해요.</p>", strict)
+
+
+def test_wording_rules_name_the_phrase_the_reason_and_the_fix():
+    (message,) = problems("<p>늦어지면 지연배상금이 붙어요.</p>")
+    assert "'지연배상금이 붙'" in message and "청구" in message
+    assert problems("<p>반품 기한 안에 물릴 수 있어요.</p>")
+    assert problems("<p>판매자가 주문일부터 7일 안에 보내야 해요.</p>")  # the wrong rule and a bare number
+
+
+def test_a_wording_rule_can_allow_a_phrase_with_its_source_named():
+    assert problems("<p>카카오에 강제 중재를 요청해요.</p>")
+    assert problems("<p>원본 글은 이것을 '강제 중재'라고 불러요.</p>") == []
+
+
+def test_other_wordings_people_type_are_not_the_guides_words():
+    assert problems('<p class="faq-aliases" data-from-data>강제 중재 · 마이페이지</p>') == []
+
+
+def test_a_fact_without_an_official_source_needs_its_source_in_the_same_block():
+    bare = '<p>상담원은 <span data-fact="agent_hours">평일 09:00–18:00</span>에 답해요.</p>'
+    (message,) = problems(bare)
+    assert "facts.agent_hours" in message and "'원본 글'이 함께" in message
+    said = '<li>원본 글에 따르면 상담원은 <span data-fact="agent_hours">평일 09:00–18:00</span>에 답해요.</li>'
+    assert problems(said) == []
+
+
+def test_a_wrong_particle_after_a_fact_is_reported():
+    (message,) = problems('<p><span data-fact="route_cancel">주문 상세 › 주문 취소</span>을 눌러요.</p>')
+    assert "주문 취소를" in message
+
+
+def test_rules_are_data():
+    rule = WordingRule(avoid=("바로가기",), use="경로", why="테스트")
+    guide = dataclasses.replace(GUIDE, style=Style(numbers_allowed=(), wording=(rule,)))
+    (message,) = problems("<p>바로가기를 눌러요.</p>", guide)
+    assert "테스트" in message and "경로" in message
