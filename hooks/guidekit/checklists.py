@@ -7,7 +7,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .context import RenderContext
-from .model import Checklist, date_span
+from .model import Checklist
 from .render import render
 from .syntax import fact_keys
 from .urls import PRINT_ALL_PAGE, checklist_page, slug
@@ -18,12 +18,12 @@ STORAGE_PREFIX = "kshop-help/checklist/"
 DEADLINE_FACT_UNITS = {"withdrawal_days": "일", "mismatch_months": "개월", "mismatch_known_days": "일"}
 
 
-def _facts_checked(ctx: RenderContext, checklist: Checklist) -> str:
-    """The check dates of the facts the checklist uses, so each printed sheet carries its own."""
+def _facts_dates(ctx: RenderContext, checklist: Checklist) -> Markup:
+    """The dates of the facts the checklist uses, so each printed sheet carries its own."""
     where = ctx.guide.where("checklists", checklist.pos)
     texts = [checklist.intro] + [item.text for item in checklist.items]
     keys = {key for text in texts for key in fact_keys(text, where)}
-    return date_span(ctx.fact(key, where=where).checked for key in keys) or ctx.guide.checked_span
+    return render("dates_line.html", dates=ctx.guide.dates(ctx.fact(key, where=where) for key in keys))
 
 
 def _checklist_context(ctx: RenderContext, checklist_id: str | None) -> dict:
@@ -46,7 +46,7 @@ def _checklist_context(ctx: RenderContext, checklist_id: str | None) -> dict:
         "blanks": [{"n": n, "label": label} for n, label in enumerate(cl.blanks, 1)],
         "items": items,
         "helper": helper,
-        "checked": _facts_checked(ctx, cl),
+        "dates": _facts_dates(ctx, cl),
         "storage_key": STORAGE_PREFIX + cl.id,
         "site_title": ctx.guide.meta.site_title,
     }

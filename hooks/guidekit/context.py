@@ -1,5 +1,9 @@
 """What rendering one page needs, and what it leaves behind: the guide, how a site link becomes a URL
-relative to the page, and the facts the page used (for its sources box and the date in its footer)."""
+relative to the page, and the facts the page used (for its sources box and the dates in its footer).
+
+A page is read section by section (a section runs from one heading to the next): the unofficial facts a
+section shows get one honesty note at its end, and a fact that must be shown with another (both limits
+of one law) is checked within the section."""
 
 from __future__ import annotations
 
@@ -10,10 +14,10 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from .errors import GuideDataError
-from .model import Fact, Guide, date_span
+from .model import Fact, FactDates, Guide
+from .particles import fit_particles
 from .render import inline_markup, render
-from .syntax import text_parts
-from .urls import fact_anchor
+from .syntax import FACT_BODY, REF, fact_marker, text_parts
 
 
 @dataclass
@@ -22,6 +26,7 @@ class RenderContext:
     where: str
     url_for: Callable[[str, str], str]
     used: dict[str, Fact] = field(default_factory=dict)
+    section: dict[str, Fact] = field(default_factory=dict)  # facts shown since the last heading
 
     def fact(self, key: str, line: int | None = None, where: str | None = None) -> Fact:
         fact = self.guide.facts.get(key)
@@ -50,19 +55,53 @@ class RenderContext:
         return fact
 
     def render_fact(self, fact: Fact) -> Markup:
-        """The fact's value as markup; the first time a page shows an unofficial fact it carries a badge
-        linking to the fact's source row."""
-        first = fact.key not in self.used
-        self.used[fact.key] = fact
-        badge_href = self.url_for(fact_anchor(fact.key), self.where) if first and fact.unofficial else None
-        return render("fact.html", fact=fact, badge_href=badge_href)
+        """The fact's value as markup, noted as used by the page and by the current section."""
+        self.used[fact.key] = self.section[fact.key] = fact
+        return render("fact.html", fact=fact)
+
+    def fit(self, text: str) -> str:
+        """The particle after each `{{ fact.key }}` in `text` made to fit the fact's value (guidekit/particles.py)."""
+
+        def spoken(m) -> str | None:
+            body = FACT_BODY.match(m.group("body"))
+            fact = self.guide.facts.get(body.group("key")) if body else None
+            return fact.as_text() if fact else None
+
+        return fit_particles(text, spoken, REF)
 
     def inline(self, text: str, where: str) -> Markup:
         """Data text -> safe inline HTML: escaped, **bold** allowed, fact references expanded."""
         out = []
-        for plain, key in text_parts(text, where):
+        for plain, key in text_parts(self.fit(text), where):
             out.append(self.render_fact(self.fact(key, where=where)) if key else inline_markup(plain))
         return Markup("").join(out)
+
+    def end_section(self, where: str, line: int | None = None) -> str:
+        """Close the current section: check the facts that must be shown together, and return its honesty
+        note (or "" when it showed no unofficial fact)."""
+        shown = self.section
+        self.section = {}
+        for fact in shown.values():
+            missing = [key for key in fact.shown_with if key not in shown]
+            if missing:
+                raise GuideDataError(
+                    where,
+                    f"사실 '{fact.key}'를 쓴 부분에 '{missing[0]}'도 함께 나와야 해요.",
+                    line=line,
+                    key_path=f"facts.{fact.key}.shown_with",
+                    expected="같은 제목 아래에 " + ", ".join(fact_marker(k) for k in missing),
+                )
+        unofficial = [f for f in shown.values() if f.unofficial]
+        if not unofficial:
+            return ""
+        return str(
+            render(
+                "source_note.html",
+                guide=[f for f in unofficial if f.from_source_guide],
+                conflict=[f for f in unofficial if not f.from_source_guide],
+                written=self.guide.meta.source_guide.date,
+            )
+        )
 
     def entry(self, list_name: str, wanted: str | None):
         """The entry of `list_name` whose id is `wanted`, for a block that names one."""
@@ -77,9 +116,9 @@ class RenderContext:
         return found
 
     @property
-    def checked_span(self) -> str | None:
-        """The check dates of the facts this page used, as one span; None when it used none."""
-        return date_span(f.checked for f in self.used.values())
+    def dates(self) -> FactDates:
+        """The dates the page states for the facts it showed (the whole guide's when it showed none)."""
+        return self.guide.dates(self.used.values())
 
 
 def _suggest(key: str, facts: dict) -> str:

@@ -1,6 +1,7 @@
-"""Fill a page's markers in: every `{{ fact.key }}` becomes the fact's value and every
-`<!-- guide:block arg -->` the block's HTML, in one pass so that every error names the line as the editor
-sees it; and, once all pages are done, name the facts that no page used."""
+"""Fill a page's markers in: every `{{ fact.key }}` becomes the fact's value (the particle after it made to
+fit) and every `<!-- guide:block arg -->` the block's HTML, section by section so that each section ends
+with its one honesty note, and every error names the line as the editor sees it; and, once all pages are
+done, name the facts that no page used."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Callable
 from .context import RenderContext
 from .errors import GuideDataError
 from .model import Guide
-from .syntax import Token, expand_markers, fact_marker
+from .syntax import Token, expand_markers, fact_marker, split_fences, split_sections
 
 Blocks = dict[str, Callable[[RenderContext, str | None], str]]
 
@@ -20,7 +21,21 @@ def expand_page(markdown: str, ctx: RenderContext, blocks: Blocks) -> str:
             return str(ctx.render_fact(ctx.fact(token.fact, token.line)))
         return _block(token, ctx, blocks)
 
-    return expand_markers(markdown, ctx.where, replace)
+    markdown = "".join(chunk if is_code else ctx.fit(chunk) for is_code, _, chunk in split_fences(markdown))
+    out = []
+    for first_line, section in split_sections(markdown):
+        text = expand_markers(section, ctx.where, replace, first_line)
+        note = ctx.end_section(ctx.where, first_line)
+        out.append(_with_note(text, note))
+    return "".join(out)
+
+
+def _with_note(section: str, note: str) -> str:
+    """The section with its note after its last block (blank lines around it: a raw HTML block)."""
+    if not note:
+        return section
+    body = section.rstrip("\n")
+    return body + "\n\n" + note + "\n" + section[len(body) :]
 
 
 def _block(token: Token, ctx: RenderContext, blocks: Blocks) -> str:

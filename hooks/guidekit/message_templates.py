@@ -22,7 +22,7 @@ def plain_text(ctx: RenderContext, text: str, where: str) -> tuple[str, list[Fac
     source label, since the pasted text cannot carry a badge)."""
     used: dict[str, Fact] = {}
     out = []
-    for plain, key in text_parts(text, where):
+    for plain, key in text_parts(ctx.fit(text), where):
         if key:
             fact = used[key] = ctx.fact(key, where=where)
             out.append(fact.as_text())
@@ -42,16 +42,30 @@ def mark_blanks(text: str) -> Markup:
     return Markup("").join(out)
 
 
+def body_markup(ctx: RenderContext, text: str, where: str) -> Markup:
+    """The message as shown: blanks highlighted, each fact as its plain text in a `data-fact` span (copied
+    as plain text; the page checks can tell it came from the data)."""
+    out = []
+    for plain, key in text_parts(ctx.fit(text), where):
+        if key:
+            fact = ctx.fact(key, where=where)
+            out.append(Markup('<span data-fact="{}">{}</span>').format(fact.key, fact.as_text()))
+        else:
+            out.append(mark_blanks(plain))
+    return Markup("").join(out)
+
+
 def message_template_block(ctx: RenderContext, template_id: str | None) -> Markup:
     """`<!-- guide:message-template ID -->`"""
     t = ctx.entry("message_templates", template_id)
     scenario = ctx.guide.find("scenarios", t.scenario)
-    body, facts = plain_text(ctx, t.body, ctx.guide.where("message_templates", t.pos))
+    where = ctx.guide.where("message_templates", t.pos)
+    _, facts = plain_text(ctx, t.body, where)
     return render(
         "message_template.html",
         t=t,
         dom_id=message_anchor(t.id),
-        body=mark_blanks(body),
+        body=body_markup(ctx, t.body, where),
         facts=[{"label": f.label, "shown": ctx.render_fact(f)} for f in facts],
         scenario_title=scenario.title,
         scenario_href=ctx.url_for(scenario.link, ctx.guide.where("scenarios", scenario.pos, "link")),

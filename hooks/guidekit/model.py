@@ -29,10 +29,17 @@ class Fact:
     checked: str
     unit: str | None = None
     note: str | None = None
+    source_title: str | None = None
+    attribution: str | None = None
+    shown_with: tuple[str, ...] = ()
 
     @property
     def unofficial(self) -> bool:
         return self.confidence in UNOFFICIAL
+
+    @property
+    def from_source_guide(self) -> bool:
+        return self.confidence == "guide"
 
     @property
     def checked_date(self) -> date:
@@ -48,6 +55,8 @@ class Fact:
             return " › ".join(self.value)
         if self.kind == "keywords":
             return ", ".join(f"'{v}'" for v in self.value)
+        if self.kind == "list":
+            return ", ".join(self.value)
         if self.kind == "number":
             return f"{self.value}{self.unit}"
         return str(self.value)
@@ -65,6 +74,22 @@ class Meta:
     short_title: str
     description: str
     source_guide: SourceGuide
+
+
+@dataclass(frozen=True)
+class WordingRule:
+    avoid: tuple[str, ...]
+    use: str
+    why: str
+    unless: str | None = None
+
+
+@dataclass(frozen=True)
+class Style:
+    """What the build checks in every page's text (guidekit/prose_checks.py)."""
+
+    numbers_allowed: tuple[str, ...] = ()
+    wording: tuple[WordingRule, ...] = ()
 
 
 # Entries of the data's lists. `pos` is the entry's index in its list, so a message can name its line.
@@ -176,6 +201,7 @@ class Guide:
     message_templates: tuple[MessageTemplate, ...] = ()
     faq: tuple[Faq, ...] = ()
     synonyms: tuple[tuple[str, ...], ...] = ()
+    style: Style = field(default_factory=Style)
     marks: Marks = field(default_factory=dict, repr=False, compare=False)
 
     def line_of(self, *path) -> int | None:
@@ -192,18 +218,24 @@ class Guide:
         """The entry of `list_name` whose id is `entry_id`, or None."""
         return next((e for e in self.entries(list_name) if e.id == entry_id), None)
 
-    @property
-    def latest_check(self) -> str:
-        return max(f.checked for f in self.facts.values())
+    def dates(self, facts) -> FactDates:
+        """The dates a page or sheet that shows `facts` states, each in its true sense (none given: the
+        whole guide's)."""
+        facts = list(facts) or list(self.facts.values())
+        return FactDates(
+            checked=date_span(f.checked for f in facts if not f.from_source_guide),
+            written=self.meta.source_guide.date if any(f.from_source_guide for f in facts) else None,
+        )
 
-    @property
-    def oldest_check(self) -> str:
-        return min(f.checked for f in self.facts.values())
 
-    @property
-    def checked_span(self) -> str:
-        """Every fact's check date as one span: what a page that uses no fact says it was checked."""
-        return date_span([self.oldest_check, self.latest_check]) or ""
+@dataclass(frozen=True)
+class FactDates:
+    """`checked`: when the official facts were last compared with their sources (a span when they differ);
+    `written`: the day the source guide was written, when unofficial facts from it are shown. Nobody
+    checked anything on the day a blog post was written, so the two are never merged into one span."""
+
+    checked: str | None
+    written: str | None
 
 
 def date_span(dates) -> str | None:
@@ -238,6 +270,11 @@ def _entry(cls: type, pos: int, raw: dict) -> Any:
     return cls(**values)
 
 
+def _tuples(raw: dict, keep: str = "") -> dict[str, Any]:
+    """Lists as tuples (the classes are frozen), except the field `keep`, which stays as the data has it."""
+    return {k: tuple(v) if isinstance(v, list) and k != keep else v for k, v in raw.items()}
+
+
 def guide_from_data(data: dict, marks: Marks, file: str) -> Guide:
     """Typed values from data that the schema has accepted."""
     meta = data["meta"]
@@ -249,7 +286,11 @@ def guide_from_data(data: dict, marks: Marks, file: str) -> Guide:
             description=meta["description"],
             source_guide=SourceGuide(**meta["source_guide"]),
         ),
-        facts={key: Fact(key=key, **raw) for key, raw in data["facts"].items()},
+        facts={key: Fact(key=key, **_tuples(raw, keep="value")) for key, raw in data["facts"].items()},
+        style=Style(
+            numbers_allowed=tuple(data["style"]["numbers_allowed"]),
+            wording=tuple(WordingRule(**_tuples(rule)) for rule in data["style"]["wording"]),
+        ),
         synonyms=tuple(tuple(group) for group in data.get("synonyms") or []),
         marks=marks,
         **{

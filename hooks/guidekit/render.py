@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup, escape
 
 from .errors import GuideDataError
+from .particles import both, ending, fit
 from .syntax import fact_marker
 from .urls import faq_anchor, message_anchor, slug
 
@@ -50,12 +51,21 @@ def yaml_str(text: str) -> Markup:
     return Markup(json.dumps(html.escape(str(text)), ensure_ascii=False))
 
 
+def josa(text, particle: str) -> Markup:
+    """`{{ label | josa("은") }}`: the text and the form of the particle that fits it (guidekit/particles.py),
+    for templates that put a particle after a value from the data."""
+    end = ending(text.striptags() if isinstance(text, Markup) else str(text))
+    return escape(text) + (fit(particle, end) if end else both(particle))
+
+
 def inline_markup(text: str) -> Markup:
     """Escape plain text from the data file, then allow only **bold**."""
     return Markup(_BOLD.sub(r"<strong>\1</strong>", str(escape(text))))
 
 
-_env.filters.update(slug=slug, faq_anchor=faq_anchor, message_anchor=message_anchor, md_text=md_text, yaml_str=yaml_str)
+_env.filters.update(
+    slug=slug, faq_anchor=faq_anchor, message_anchor=message_anchor, md_text=md_text, yaml_str=yaml_str, josa=josa
+)
 _pages.filters.update(_env.filters)
 
 

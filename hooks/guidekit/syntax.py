@@ -9,6 +9,7 @@ references through the functions here, so the syntax is written down once."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -70,9 +71,10 @@ class Token:
     fact: str | None = None
 
 
-def expand_markers(markdown: str, where: str, replace) -> str:
+def expand_markers(markdown: str, where: str, replace, first_line: int = 1) -> str:
     """Call `replace(token)` for every marker outside code fences and put its result in the marker's
-    place. Code fences are left alone so a page can show the syntax itself."""
+    place. Code fences are left alone so a page can show the syntax itself. `first_line`: the line of the
+    page `markdown` starts on, when it is one section of a page."""
     out = []
     for is_code, offset, chunk in split_fences(markdown):
         if is_code:
@@ -80,13 +82,27 @@ def expand_markers(markdown: str, where: str, replace) -> str:
             continue
 
         def repl(m, offset=offset):
-            line = markdown.count("\n", 0, offset + m.start()) + 1
+            line = markdown.count("\n", 0, offset + m.start()) + first_line
             if m.group("name"):
                 return replace(Token(line, block=m.group("name"), arg=m.group("arg")))
             return replace(Token(line, fact=fact_key(m.group("body"), where, line)))
 
         out.append(TOKEN.sub(repl, chunk))
     return "".join(out)
+
+
+HEADING = re.compile(r"^#{1,6}[ \t]", re.M)
+
+
+def split_sections(markdown: str) -> list[tuple[int, str]]:
+    """[(first line, text)] from one heading to the next (headings inside code fences do not count); the
+    text before the first heading is a section too. Joined again they give back `markdown`."""
+    starts = [0]
+    for is_code, offset, chunk in split_fences(markdown):
+        if not is_code:
+            starts += [offset + m.start() for m in HEADING.finditer(chunk) if offset + m.start() > 0]
+    bounds = [*starts, len(markdown)]
+    return [(markdown.count("\n", 0, a) + 1, markdown[a:b]) for a, b in itertools.pairwise(bounds) if b > a]
 
 
 def split_fences(text: str) -> list[tuple[bool, int, str]]:
