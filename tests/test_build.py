@@ -65,7 +65,10 @@ def test_every_page_names_itself_unofficial_and_dated(built_site):
             continue
         text = html.read_text(encoding="utf-8")
         assert "비공식 안내서" in text, html
-        assert re.search(r"확인한 날: 20\d\d-\d\d-\d\d", text), html
+        # Each date in its true sense: when official facts were compared with their sources, and the day the
+        # blog post behind the unofficial ones was written (never one span mixing the two).
+        assert re.search(r"(대조한 날: |비공식 정보: (<span[^>]*>)?)20\d\d-\d\d-\d\d", text), html
+        assert not re.search(r"20\d\d-\d\d-\d\d ~ ", text), html
 
 
 def test_register_is_haeyo_throughout():

@@ -13,7 +13,7 @@ PAYLOADS = {
     "    value: 주말·공휴일 휴무\n": "    value: \"주말<script>alert('fact')</script>\"\n",
     "    label: 쇼핑포인트를 함께 쓰는 곳\n": "    label: \"<img src=x onerror=alert('label')>\"\n",
     "    title: 판매자에게 직접\n": "    title: \"<svg onload=alert('title')>\"\n",
-    "    blurb: 주문을 물리거나 돈을 돌려받고 싶어요.\n": "    blurb: \"<script>alert('blurb')</script> **굵게**\"\n",
+    "    blurb: 주문을 취소하거나 반품하고 돈을 돌려받고 싶어요.\n": "    blurb: \"<script>alert('blurb')</script> **굵게**\"\n",
     "      - 상담원이 약속한 취소 날짜는 화면을 캡처해 둬요.\n": "      - \"<img src=/injected.png onerror=alert('step')> 캡처해 둬요\"\n",
     "    cancel: 취소할 수 없어요.\n": "    cancel: \"<a href=javascript:alert('status')>눌러 보세요</a>\"\n",
     "  description: ": "  description: \"\\\"><script>alert('meta')</script> ",

@@ -86,8 +86,10 @@ def test_every_checkbox_and_field_has_its_own_label():
 def test_sheet_carries_its_title_and_own_check_dates():
     html = str(checklist_sheet_block(context(), "dispute_steps"))
     assert 'class="checklist__title"' in html and "분쟁 단계" in html
-    dates = {GUIDE.facts[k].checked for k in ("route_seller_info", "phone_1372", "hours_1372", "ecmc_name")}
-    assert f"정보를 확인한 날: {min(dates)} ~ {max(dates)}" in html
+    official = {GUIDE.facts[k].checked for k in ("phone_1372", "hours_1372", "ecmc_name")}
+    assert f"공식 출처와 대조한 날: {min(official)}" in html
+    # button_seller_info comes from the blog post: the sheet names the day it was written, as that.
+    assert f'비공식 정보: <span class="nowrap">{GUIDE.meta.source_guide.date}에</span> 쓰인 블로그 글' in html
 
 
 def test_data_text_is_escaped_everywhere():

@@ -67,7 +67,7 @@ def test_wrong_type_names_key_path_and_expectation(tmp_path):
 
 
 def test_missing_required_key(tmp_path):
-    text = DATA.read_text(encoding="utf-8").replace("    label: 챗봇 운영 시간\n", "", 1)
+    text = DATA.read_text(encoding="utf-8").replace("    label: 챗봇이 열려 있는 시간\n", "", 1)
     with pytest.raises(GuideDataError) as err:
         load_text(tmp_path, text)
     assert "facts.chatbot_hours" in str(err.value) and "'label'" in str(err.value)

@@ -141,6 +141,8 @@ _ARG_LIST = {
 def block_arg(guide, name: str) -> str:
     if name == "sources-table":
         return "guide"
+    if name == "deadline-table":
+        return "law"
     entries = guide.entries(_ARG_LIST[name]) if name in _ARG_LIST else ()
     return entries[0].id if entries else ""
 

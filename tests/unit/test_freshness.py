@@ -2,26 +2,27 @@ from __future__ import annotations
 
 from datetime import date
 
-from guidedev.support import ROOT
+from guide_copy import GUIDE, with_fact
 from guidekit.freshness import report, settings, stale_facts
-from guidekit.load import load_guide
 
-GUIDE = load_guide(ROOT / "docs/data/guide.yml", ROOT / "docs/data/guide.schema.json", "docs/data/guide.yml")
+# Two facts last compared with their sources long ago, the older first in the report.
+OLD = with_fact(with_fact(GUIDE, "agent_hours", checked="2026-02-06"), "withdrawal_days", checked="2026-04-01")
 
 
-def test_guide_facts_go_stale_first_and_oldest_lead():
-    stale = stale_facts(GUIDE, date(2026, 11, 26), 180)
-    assert stale and all(s.fact.confidence == "guide" for s in stale)
+def test_facts_not_checked_for_long_are_listed_oldest_first():
+    stale = stale_facts(OLD, date(2026, 11, 26), 180)
+    assert [s.fact.key for s in stale] == ["agent_hours", "withdrawal_days"]
     assert stale[0].age_days == (date(2026, 11, 26) - date(2026, 2, 6)).days
     assert all(s.line for s in stale)
 
 
 def test_nothing_is_stale_on_the_day_of_the_check():
-    assert stale_facts(GUIDE, date(2026, 2, 6), 180) == []
+    latest = max(f.checked_date for f in GUIDE.facts.values())
+    assert stale_facts(GUIDE, latest, 180) == []
 
 
 def test_report_lists_age_and_source():
-    text = report(stale_facts(GUIDE, date(2026, 11, 26), 180), GUIDE, 180)
+    text = report(stale_facts(OLD, date(2026, 11, 26), 180), OLD, 180)
     assert "facts.agent_hours" in text and "293일" in text and "source guide" in text
 
 

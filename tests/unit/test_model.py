@@ -40,7 +40,7 @@ def test_checklist_items_facts_and_meta_match_the_schema():
 
 
 def test_every_top_level_key_is_read_into_the_model():
-    read = {"meta", "facts", "synonyms", *LISTS}
+    read = {"meta", "facts", "synonyms", "style", *LISTS}
     assert set(SCHEMA["properties"]) == read
 
 
@@ -59,4 +59,11 @@ def test_date_span():
     assert date_span([]) is None
     assert date_span(["2026-02-06", "2026-02-06"]) == "2026-02-06"
     assert date_span(["2026-11-26", "2026-02-06", "2026-05-01"]) == "2026-02-06 ~ 2026-11-26"
-    assert GUIDE.checked_span == f"{GUIDE.oldest_check} ~ {GUIDE.latest_check}"
+
+
+def test_dates_keep_the_blog_posts_day_apart_from_check_dates():
+    official = [GUIDE.facts["withdrawal_days"], GUIDE.facts["phone_1372"]]
+    assert GUIDE.dates(official).written is None
+    both = GUIDE.dates([*official, GUIDE.facts["agent_hours"]])
+    assert both.written == GUIDE.meta.source_guide.date
+    assert both.checked == date_span(f.checked for f in official)  # the blog post's day is not a check date

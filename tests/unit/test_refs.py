@@ -26,22 +26,44 @@ def test_spacing_inside_braces_is_free():
     assert expand_page("{{fact.phone_1372}}", ctx(), {}) == expand_page("{{  fact.phone_1372  }}", ctx(), {})
 
 
-def test_unofficial_fact_gets_dated_badge_once_per_page():
-    c = ctx()
-    out = expand_page("{{ fact.agent_hours }} / {{ fact.agent_hours }}", c, {})
-    assert out.count('class="fact-badge') == 1
-    assert "2026-02-06" in out
-    assert "/sources.md#fact-agent_hours" in out
+def test_unofficial_facts_get_one_note_per_section_outside_the_sentences():
+    page = (
+        "# 제목\n\n원본 글에 따르면 {{ fact.agent_hours }}에 답하고 {{ fact.agent_closed }}예요.\n\n"
+        "{{ fact.agent_hours }} 다시.\n\n## 법\n\n{{ fact.withdrawal_days }} 안에 해요.\n\n## 길\n\n{{ fact.route_fastest }}\n"
+    )
+    out = expand_page(page, ctx(), {})
+    sections = out.split("\n## ")
+    assert [s.count('class="source-note"') for s in sections] == [1, 0, 1]
+    first = sections[0]
+    assert first.index("다시.") < first.index("source-note")  # after the section's last block
+    assert GUIDE.meta.source_guide.date + "에</span> 쓰인" in first and "fact-badge" not in out
 
 
-def test_official_fact_has_no_badge():
-    assert "fact-badge" not in expand_page("{{ fact.withdrawal_days }}", ctx(), {})
+def test_the_note_names_conflicting_facts_with_their_reason():
+    out = expand_page("{{ fact.hours_1372 }}", ctx(), {})
+    assert "확인 필요" in out and "출처마다 달라요" in out
+
+
+def test_facts_that_must_be_shown_together():
+    with pytest.raises(GuideDataError) as err:
+        expand_page("# a\n\n받은 날부터 {{ fact.mismatch_months }} 안에 해요.\n\n# b\n", ctx(), {})
+    assert err.value.line == 1 and "mismatch_known_days" in str(err.value)
+    both = "받은 날부터 {{ fact.mismatch_months }}, 안 날부터 {{ fact.mismatch_known_days }} 중 먼저 끝나는 날까지"
+    assert "source-note" not in expand_page(both, ctx(), {})
+
+
+def test_the_particle_after_a_fact_is_chosen_for_its_value():
+    for written in ("{{ fact.route_cancel }}을 눌러요", "{{ fact.route_cancel }}를 눌러요"):
+        assert "</span>를 눌러요" in expand_page(written, ctx(), {})
+    assert "</strong>로 물어요" in expand_page("{{ fact.button_seller_inquiry }}으로 물어요", ctx(), {})
+    fenced = "```\n{{ fact.route_cancel }}을\n```\n"
+    assert expand_page(fenced, ctx(), {}) == fenced  # code shows the syntax as written
 
 
 def test_path_renders_as_chips_in_order():
     out = expand_page("{{ fact.route_fastest }}", ctx(), {})
     steps = out.split('class="menu-path__step">')[1:]
-    assert [s.split("<")[0] for s in steps][-1] == "상담톡"
+    assert [s.split("<")[0] for s in steps][-1] == GUIDE.facts["route_fastest"].value[-1]
     assert len(steps) == len(GUIDE.facts["route_fastest"].value)
 
 
