@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .errors import GuideDataError
 from .model import Fact, FactDates, Guide
-from .particles import fit_particles
+from .particles import JOINED, fit_particles
 from .render import inline_markup, render
 from .syntax import FACT_BODY, REF, fact_marker, text_parts
 
@@ -54,10 +54,11 @@ class RenderContext:
             )
         return fact
 
-    def render_fact(self, fact: Fact) -> Markup:
-        """The fact's value as markup, noted as used by the page and by the current section."""
+    def render_fact(self, fact: Fact, josa: str = "") -> Markup:
+        """The fact's value as markup with the particle written after it, noted as used by the page and by
+        the current section."""
         self.used[fact.key] = self.section[fact.key] = fact
-        return render("fact.html", fact=fact)
+        return render("fact.html", fact=fact, josa=josa)
 
     def fit(self, text: str) -> str:
         """The particle after each `{{ fact.key }}` in `text` made to fit the fact's value (guidekit/particles.py)."""
@@ -71,9 +72,18 @@ class RenderContext:
 
     def inline(self, text: str, where: str) -> Markup:
         """Data text -> safe inline HTML: escaped, **bold** allowed, fact references expanded."""
-        out = []
+        out: list[Markup] = []
+        josa_of: str | None = None  # the key whose particle starts the next plain part
         for plain, key in text_parts(self.fit(text), where):
-            out.append(self.render_fact(self.fact(key, where=where)) if key else inline_markup(plain))
+            if key:
+                josa_of = key
+                continue
+            josa = JOINED.match(plain) if josa_of else None
+            if josa_of:
+                out.append(self.render_fact(self.fact(josa_of, where=where), josa.group(0) if josa else ""))
+                plain = plain[josa.end() :] if josa else plain
+                josa_of = None
+            out.append(inline_markup(plain))
         return Markup("").join(out)
 
     def end_section(self, where: str, line: int | None = None) -> str:

@@ -18,7 +18,7 @@ Blocks = dict[str, Callable[[RenderContext, str | None], str]]
 def expand_page(markdown: str, ctx: RenderContext, blocks: Blocks) -> str:
     def replace(token: Token) -> str:
         if token.fact:
-            return str(ctx.render_fact(ctx.fact(token.fact, token.line)))
+            return str(ctx.render_fact(ctx.fact(token.fact, token.line), token.josa))
         return _block(token, ctx, blocks)
 
     markdown = "".join(chunk if is_code else ctx.fit(chunk) for is_code, _, chunk in split_fences(markdown))

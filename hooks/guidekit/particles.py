@@ -55,6 +55,13 @@ _ALTERNATION = "|".join(sorted(_FORMS, key=len, reverse=True))
 # A particle is only a particle when no Hangul syllable follows it (가장, 이번 … are words, not particles).
 PARTICLE = re.compile(rf"(?P<particle>{_ALTERNATION})(?![가-힣])")
 
+# Particles with one form whatever comes before them: nothing to fit, but drawn together with the value
+# like the others (JOINED below), so none starts a line on its own.
+INVARIANT = ("에서", "에게", "에", "까지", "부터", "의", "도", "만", "처럼", "보다", "하고")
+_ANY = "|".join(sorted([*_FORMS, *INVARIANT], key=len, reverse=True))
+# One particle or a run of them (에서도, 으로는), when no Hangul syllable follows.
+JOINED = re.compile(rf"(?:{_ANY})+(?![가-힣])")
+
 _HANGUL_START, _HANGUL_END = 0xAC00, 0xD7A3
 _RIEUL = 8  # index of ㄹ among the final consonants
 # Final consonant of each digit's reading: 영 일 이 삼 사 오 육 칠 팔 구 (None = ends in a vowel).
@@ -202,36 +209,46 @@ def particle_problems(html: str) -> list[ParticleProblem]:
 
 class _AfterFacts(HTMLParser):
     """(fact key, text shown, the text right after it) for every element with `data-fact`. Closing tags
-    between the fact and the text (`<strong>…</strong>을`) do not separate them; an opening tag does."""
+    between the fact and the text (`<strong>…</strong>을`) do not separate them; an opening tag does. A
+    particle drawn inside the fact (`<span class="josa">`, joined to the last of a row of buttons) counts
+    as the text after it."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.pairs: list[tuple[str, str, str]] = []
         self._stack: list[tuple[str, str | None]] = []  # (tag, fact key or None)
-        self._capture: list[list] = []  # [key, depth, text] for each fact element being read
+        self._capture: list[list] = []  # [key, depth, text, particle] for each fact element being read
         self._waiting: tuple[str, str] | None = None  # a fact just closed, waiting for the text after it
+        self._josa_depth = 0  # > 0 while inside a `josa` span
 
     def handle_starttag(self, tag, attrs):
         self._flush("")
-        key = dict(attrs).get("data-fact")
+        attributes = dict(attrs)
+        key = attributes.get("data-fact")
         if tag in _VOID:
             return
+        if self._josa_depth or "josa" in (attributes.get("class") or "").split():
+            self._josa_depth += 1
         self._stack.append((tag, key))
         if key:
-            self._capture.append([key, len(self._stack), []])
+            self._capture.append([key, len(self._stack), [], []])
 
     def handle_endtag(self, tag):
         while self._stack:
             open_tag, _key = self._stack.pop()
+            self._josa_depth = max(self._josa_depth - 1, 0)
             if self._capture and self._capture[-1][1] == len(self._stack) + 1:
-                key_, _, parts = self._capture.pop()
-                self._waiting = (key_, "".join(parts))
+                key_, _, parts, josa = self._capture.pop()
+                if josa:
+                    self.pairs.append((key_, "".join(parts), "".join(josa)))
+                else:
+                    self._waiting = (key_, "".join(parts))
             if open_tag == tag:
                 break
 
     def handle_data(self, data):
         for capture in self._capture:
-            capture[2].append(data)
+            capture[3 if self._josa_depth else 2].append(data)
         if self._waiting and not self._capture:
             self._flush(data)
 

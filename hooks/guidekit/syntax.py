@@ -15,12 +15,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .errors import GuideDataError
+from .particles import JOINED
 
 REF = re.compile(r"\{\{\s*(?P<body>[^{}]*?)\s*\}\}")
 FACT_BODY = re.compile(r"^fact\.(?P<key>[a-z][a-z0-9_]*)$")
 BLOCK = re.compile(r"^<!--\s*guide:(?P<name>[a-z][a-z0-9-]*)(?:\s+(?P<arg>[a-z0-9_]+))?\s*-->[ \t]*$", re.M)
 FENCE = re.compile(r"^(```|~~~)", re.M)
-TOKEN = re.compile(f"{BLOCK.pattern}|{REF.pattern}", re.M)
+# A fact reference takes the particle written right after it, so the value and its particle are drawn
+# together (a particle never starts a line on its own after a row of buttons).
+TOKEN = re.compile(f"{BLOCK.pattern}|{REF.pattern}(?P<josa>{JOINED.pattern})?", re.M)
 # Left of every marker in built HTML if one were never expanded: what the build tests look for.
 LEFTOVERS = ("{{", "guide:")
 
@@ -69,6 +72,7 @@ class Token:
     block: str | None = None
     arg: str | None = None
     fact: str | None = None
+    josa: str = ""  # the particle written right after a fact reference
 
 
 def expand_markers(markdown: str, where: str, replace, first_line: int = 1) -> str:
@@ -85,7 +89,7 @@ def expand_markers(markdown: str, where: str, replace, first_line: int = 1) -> s
             line = markdown.count("\n", 0, offset + m.start()) + first_line
             if m.group("name"):
                 return replace(Token(line, block=m.group("name"), arg=m.group("arg")))
-            return replace(Token(line, fact=fact_key(m.group("body"), where, line)))
+            return replace(Token(line, fact=fact_key(m.group("body"), where, line), josa=m.group("josa") or ""))
 
         out.append(TOKEN.sub(repl, chunk))
     return "".join(out)

@@ -109,6 +109,17 @@ def test_the_rendered_check_passes_fitting_particles_and_words():
     assert particle_problems(html) == []
 
 
+def test_a_particle_joined_inside_the_fact_is_read_as_the_text_after_it():
+    html = (
+        '<p><span class="menu-path" data-fact="p"><span class="menu-path__step">MY쇼핑</span>'
+        '<span class="nowrap"><span class="menu-path__step">주문배송</span><span class="josa">에서</span></span></span> 봐요'
+        '<span class="menu-path" data-fact="q"><span class="nowrap"><span class="menu-path__step">주문 취소</span>'
+        '<span class="josa">을</span></span></span> 눌러요</p>'
+    )
+    (problem,) = particle_problems(html)
+    assert problem.key == "q" and problem.shown == "주문 취소" and problem.expected == "를"
+
+
 def test_an_opening_tag_separates_the_fact_from_the_text():
     html = '<p><span data-fact="a">주문 취소</span><em>을</em></p>'
     assert particle_problems(html) == []

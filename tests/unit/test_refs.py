@@ -54,8 +54,13 @@ def test_facts_that_must_be_shown_together():
 
 def test_the_particle_after_a_fact_is_chosen_for_its_value():
     for written in ("{{ fact.route_cancel }}을 눌러요", "{{ fact.route_cancel }}를 눌러요"):
-        assert "</span>를 눌러요" in expand_page(written, ctx(), {})
+        out = expand_page(written, ctx(), {})
+        # joined to the last button of the row, so it never starts a line on its own
+        assert '<span class="nowrap"><span class="menu-path__step">주문 취소</span><span class="josa">를</span>' in out
+        assert out.count("를") == 1 and "눌러요" in out
     assert "</strong>로 물어요" in expand_page("{{ fact.button_seller_inquiry }}으로 물어요", ctx(), {})
+    keys = expand_page("{{ fact.agent_keywords }}라고 입력해요", ctx(), {})
+    assert '<kbd class="keyword">상담원 채팅</kbd><span class="josa">이라고</span></span>' in keys
     fenced = "```\n{{ fact.route_cancel }}을\n```\n"
     assert expand_page(fenced, ctx(), {}) == fenced  # code shows the syntax as written
 
