@@ -74,16 +74,15 @@ class RenderContext:
         """Data text -> safe inline HTML: escaped, **bold** allowed, fact references expanded."""
         out: list[Markup] = []
         josa_of: str | None = None  # the key whose particle starts the next plain part
-        for plain, key in text_parts(self.fit(text), where):
+        for part, key in text_parts(self.fit(text), where):
             if key:
                 josa_of = key
                 continue
-            josa = JOINED.match(plain) if josa_of else None
+            josa = JOINED.match(part) if josa_of else None
             if josa_of:
                 out.append(self.render_fact(self.fact(josa_of, where=where), josa.group(0) if josa else ""))
-                plain = plain[josa.end() :] if josa else plain
                 josa_of = None
-            out.append(inline_markup(plain))
+            out.append(inline_markup(part[josa.end() :] if josa else part))
         return Markup("").join(out)
 
     def end_section(self, where: str, line: int | None = None) -> str:
