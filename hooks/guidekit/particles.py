@@ -150,6 +150,12 @@ def both(particle: str) -> str:
     return f"{with_coda}({without})"
 
 
+def form_after(text: str, particle: str) -> str:
+    """The form of `particle` to write after `text`: the fitting one, or both when its end cannot be read."""
+    end = ending(text)
+    return fit(particle, end) if end else both(particle)
+
+
 def fits(particle: str, end: Ending) -> bool:
     return fit(particle, end) == particle
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from .model import Guide
-from .particles import ending, fit, particle_problems
+from .particles import form_after, particle_problems
 
 # Digits that state a time, a duration or deadline, an amount, or a phone number.
 BARE_NUMBER = re.compile(
@@ -161,15 +161,10 @@ def _attribution_problems(block: TextBlock, guide: Guide) -> list[str]:
         if fact and fact.attribution and fact.attribution not in text:
             out.append(
                 f"facts.{key} 값 '{fact.as_text()}': 공식 출처가 없어서, 이 값을 보여 주는 문단·목록 항목에 "
-                f"'{fact.attribution}'{_particle(fact.attribution, '이')} 함께 있어야 해요: "
+                f"'{fact.attribution}'{form_after(fact.attribution, '이')} 함께 있어야 해요: "
                 f'"{_excerpt(text, fact.as_text())}"'
             )
     return out
-
-
-def _particle(word: str, particle: str) -> str:
-    end = ending(word)
-    return fit(particle, end) if end else particle
 
 
 def _excerpt(text: str, around: str, width: int = 30) -> str:

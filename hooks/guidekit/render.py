@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup, escape
 
 from .errors import GuideDataError
-from .particles import both, ending, fit
+from .particles import form_after
 from .syntax import fact_marker
 from .urls import faq_anchor, message_anchor, slug
 
@@ -54,8 +54,7 @@ def yaml_str(text: str) -> Markup:
 def josa(text, particle: str) -> Markup:
     """`{{ label | josa("은") }}`: the text and the form of the particle that fits it (guidekit/particles.py),
     for templates that put a particle after a value from the data."""
-    end = ending(text.striptags() if isinstance(text, Markup) else str(text))
-    return escape(text) + (fit(particle, end) if end else both(particle))
+    return escape(text) + form_after(text.striptags() if isinstance(text, Markup) else str(text), particle)
 
 
 def inline_markup(text: str) -> Markup:
