@@ -15,9 +15,9 @@ from markupsafe import Markup
 
 from .errors import GuideDataError
 from .model import Fact, FactDates, Guide
-from .particles import JOINED, fit_particles
+from .particles import fit_particles
 from .render import inline_markup, render
-from .syntax import FACT_BODY, REF, fact_marker, text_parts
+from .syntax import FACT_BODY, REF, fact_marker, fact_runs
 
 
 @dataclass
@@ -73,16 +73,10 @@ class RenderContext:
     def inline(self, text: str, where: str) -> Markup:
         """Data text -> safe inline HTML: escaped, **bold** allowed, fact references expanded."""
         out: list[Markup] = []
-        josa_of: str | None = None  # the key whose particle starts the next plain part
-        for part, key in text_parts(self.fit(text), where):
+        for plain, key, josa in fact_runs(self.fit(text), where):
+            out.append(inline_markup(plain))
             if key:
-                josa_of = key
-                continue
-            josa = JOINED.match(part) if josa_of else None
-            if josa_of:
-                out.append(self.render_fact(self.fact(josa_of, where=where), josa.group(0) if josa else ""))
-                josa_of = None
-            out.append(inline_markup(part[josa.end() :] if josa else part))
+                out.append(self.render_fact(self.fact(key, where=where), josa))
         return Markup("").join(out)
 
     def end_section(self, where: str, line: int | None = None) -> str:

@@ -17,20 +17,6 @@ from .urls import message_anchor
 _BLANK = re.compile(r"\[[^\[\]\n]+\]")
 
 
-def plain_text(ctx: RenderContext, text: str, where: str) -> tuple[str, list[Fact]]:
-    """Fact references as the fact's plain text, and the facts used (shown under the message with their
-    source label, since the pasted text cannot carry a badge)."""
-    used: dict[str, Fact] = {}
-    out = []
-    for plain, key in text_parts(ctx.fit(text), where):
-        if key:
-            fact = used[key] = ctx.fact(key, where=where)
-            out.append(fact.as_text())
-        else:
-            out.append(plain)
-    return "".join(out), list(used.values())
-
-
 def mark_blanks(text: str) -> Markup:
     """Escape the message, then highlight each [blank] so it is easy to spot before sending."""
     out, pos = [], 0
@@ -42,17 +28,19 @@ def mark_blanks(text: str) -> Markup:
     return Markup("").join(out)
 
 
-def body_markup(ctx: RenderContext, text: str, where: str) -> Markup:
+def body_markup(ctx: RenderContext, text: str, where: str) -> tuple[Markup, list[Fact]]:
     """The message as shown: blanks highlighted, each fact as its plain text in a `data-fact` span (copied
-    as plain text; the page checks can tell it came from the data)."""
+    as plain text; the page checks can tell it came from the data); and the facts it used, listed under
+    the message with their source, since the pasted text cannot carry a note."""
+    used: dict[str, Fact] = {}
     out = []
     for plain, key in text_parts(ctx.fit(text), where):
         if key:
-            fact = ctx.fact(key, where=where)
+            fact = used[key] = ctx.fact(key, where=where)
             out.append(Markup('<span data-fact="{}">{}</span>').format(fact.key, fact.as_text()))
         else:
             out.append(mark_blanks(plain))
-    return Markup("").join(out)
+    return Markup("").join(out), list(used.values())
 
 
 def message_template_block(ctx: RenderContext, template_id: str | None) -> Markup:
@@ -60,12 +48,12 @@ def message_template_block(ctx: RenderContext, template_id: str | None) -> Marku
     t = ctx.entry("message_templates", template_id)
     scenario = ctx.guide.find("scenarios", t.scenario)
     where = ctx.guide.where("message_templates", t.pos)
-    _, facts = plain_text(ctx, t.body, where)
+    body, facts = body_markup(ctx, t.body, where)
     return render(
         "message_template.html",
         t=t,
         dom_id=message_anchor(t.id),
-        body=body_markup(ctx, t.body, where),
+        body=body,
         facts=[{"label": f.label, "shown": ctx.render_fact(f)} for f in facts],
         scenario_title=scenario.title,
         scenario_href=ctx.url_for(scenario.link, ctx.guide.where("scenarios", scenario.pos, "link")),

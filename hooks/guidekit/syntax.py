@@ -23,7 +23,8 @@ BLOCK = re.compile(r"^<!--\s*guide:(?P<name>[a-z][a-z0-9-]*)(?:\s+(?P<arg>[a-z0-
 FENCE = re.compile(r"^(```|~~~)", re.M)
 # A fact reference takes the particle written right after it, so the value and its particle are drawn
 # together (a particle never starts a line on its own after a row of buttons).
-TOKEN = re.compile(f"{BLOCK.pattern}|{REF.pattern}(?P<josa>{JOINED.pattern})?", re.M)
+FACT_REF = re.compile(f"{REF.pattern}(?P<josa>{JOINED.pattern})?")
+TOKEN = re.compile(f"{BLOCK.pattern}|{FACT_REF.pattern}", re.M)
 # Left of every marker in built HTML if one were never expanded: what the build tests look for.
 LEFTOVERS = ("{{", "guide:")
 
@@ -49,14 +50,24 @@ def fact_key(body: str, where: str, line: int | None = None) -> str:
     return m.group("key")
 
 
-def text_parts(text: str, where: str) -> Iterator[tuple[str, str | None]]:
-    """A data text as (plain text, fact key or None) pairs, in order: how every consumer walks a text."""
+def fact_runs(text: str, where: str) -> Iterator[tuple[str, str | None, str]]:
+    """A data text as (plain text, then a fact key or None, then the particle written right after that
+    fact) runs, in order: how every consumer walks a text."""
     pos = 0
-    for m in REF.finditer(text):
-        yield text[pos : m.start()], None
-        yield "", fact_key(m.group("body"), where)
+    for m in FACT_REF.finditer(text):
+        yield text[pos : m.start()], fact_key(m.group("body"), where), m.group("josa") or ""
         pos = m.end()
-    yield text[pos:], None
+    yield text[pos:], None, ""
+
+
+def text_parts(text: str, where: str) -> Iterator[tuple[str, str | None]]:
+    """The same walk as (plain text, fact key or None) pairs, particles back in the plain text: for
+    consumers that write a fact as plain text."""
+    for plain, key, josa in fact_runs(text, where):
+        yield plain, None
+        if key:
+            yield "", key
+            yield josa, None
 
 
 def fact_keys(text: str, where: str = "(text)") -> list[str]:
