@@ -1,5 +1,6 @@
 /* Checklists, message templates and the return-deadline helper. Everything stays in this browser:
-   ticks and blanks go to localStorage under one key per checklist; nothing is sent anywhere.
+   ticks go to localStorage under one key per checklist, what the shopper typed under one key for all
+   checklists and messages; nothing is sent anywhere.
    Without this script the pages still read and print; the buttons stay hidden. */
 (function () {
   "use strict";
@@ -122,44 +123,110 @@
     update();
   }
 
+  /* ── The shopper's details: typed once (in a checklist blank or under a message), kept on this device
+     under one key, and shown in every blank and every message [placeholder] of the same name ── */
+  var DETAILS = "kshop-help/details";  // hooks/guidekit/checklists.py DETAILS_KEY
+
+  function setDetail(name, value) {
+    var details = load(DETAILS);
+    if (value) details[name] = value; else delete details[name];
+    save(DETAILS, details);
+  }
+  function showDetails(except) {
+    var details = load(DETAILS);
+    document.querySelectorAll("input[data-blank]").forEach(function (field) {
+      if (field === except) return;  // the field being typed in keeps its own caret
+      field.value = details[field.getAttribute("data-blank")] || "";
+      field.classList.toggle("has-value", !!field.value);
+    });
+    document.querySelectorAll("mark.msg-blank[data-detail]").forEach(function (mark) {
+      var name = mark.getAttribute("data-detail");
+      var value = details[name];
+      mark.textContent = value || "[" + name + "]";
+      mark.classList.toggle("msg-blank--filled", !!value);
+    });
+  }
+  function setupDetailField(field) {
+    field.addEventListener("input", function () {
+      setDetail(field.getAttribute("data-blank"), field.value.trim() ? field.value : "");
+      field.classList.toggle("has-value", !!field.value);
+      showDetails(field);
+    });
+  }
+
   function setupChecklist(list) {
     var key = list.getAttribute("data-storage-key");
     var state = load(key);
     state.items = state.items || {};
-    state.blanks = state.blanks || {};
     var boxes = list.querySelectorAll("input.checklist__box");
     var fields = list.querySelectorAll("input[data-blank]");
+    if (state.blanks) {
+      // Blanks used to be kept per checklist: move them to the shared details once, never over newer ones.
+      var details = load(DETAILS);
+      Object.keys(state.blanks).forEach(function (name) { if (!details[name]) details[name] = state.blanks[name]; });
+      save(DETAILS, details);
+      delete state.blanks;
+      save(key, state);
+    }
+    var undo = list.querySelector(".checklist-undo");
+    var status = list.querySelector(".checklist__status");
+    var saved = null;  // what the last 초기화 cleared, until the shopper changes something else
+    function store() {
+      if (Object.keys(state.items).length) save(key, state); else forget(key);
+    }
+    function dropUndo() {
+      saved = null;
+      if (undo) undo.hidden = true;
+    }
+    function show() {
+      boxes.forEach(function (box) { box.checked = !!state.items[box.getAttribute("data-item")]; });
+      list.querySelectorAll(".deadline-helper").forEach(function (h) { if (h._guideUpdate) h._guideUpdate(); });
+    }
     boxes.forEach(function (box) {
-      box.checked = !!state.items[box.getAttribute("data-item")];
       box.addEventListener("change", function () {
         if (box.checked) state.items[box.getAttribute("data-item")] = true;
         else delete state.items[box.getAttribute("data-item")];
-        save(key, state);
+        store();
+        dropUndo();
       });
     });
-    fields.forEach(function (field) {
-      var name = field.getAttribute("data-blank");
-      if (state.blanks[name]) field.value = state.blanks[name];
-      field.classList.toggle("has-value", !!field.value);
-      field.addEventListener("input", function () {
-        if (field.value) state.blanks[name] = field.value;
-        else delete state.blanks[name];
-        field.classList.toggle("has-value", !!field.value);
-        save(key, state);
-      });
-    });
+    fields.forEach(function (field) { field.addEventListener("input", dropUndo); });
+    show();
     var reset = list.querySelector(".checklist-reset");
-    if (reset) {
-      reset.addEventListener("click", function () {
-        state.items = {};
-        state.blanks = {};
-        forget(key);
-        boxes.forEach(function (box) { box.checked = false; });
-        fields.forEach(function (field) { field.value = ""; field.classList.remove("has-value"); });
-        list.querySelectorAll(".deadline-helper").forEach(function (h) { if (h._guideUpdate) h._guideUpdate(); });
-        say(list.querySelector(".checklist__status"), "체크와 적은 내용을 지웠어요.");
+    if (!reset) return;
+    reset.addEventListener("click", function () {
+      var details = load(DETAILS);
+      var cleared = {};
+      fields.forEach(function (field) {
+        var name = field.getAttribute("data-blank");
+        if (details[name]) cleared[name] = details[name];
       });
-    }
+      var ticks = Object.keys(state.items).length, typed = Object.keys(cleared).length;
+      if (!ticks && !typed) { say(status, "지울 체크나 적은 내용이 없어요."); return; }
+      saved = { items: state.items, details: cleared };
+      state.items = {};
+      store();
+      Object.keys(cleared).forEach(function (name) { setDetail(name, ""); });
+      showDetails();
+      show();
+      var what = [];
+      if (ticks) what.push("체크 " + ticks + "개");
+      if (typed) what.push("적은 칸 " + typed + "개");
+      status.textContent = what.join("와 ") + "를 지웠어요. 실수였다면 되돌리기를 누르세요.";
+      window.clearTimeout(status._guideTimer);
+      undo.hidden = false;
+    });
+    undo.addEventListener("click", function () {
+      if (!saved) return;
+      state.items = saved.items;
+      store();
+      Object.keys(saved.details).forEach(function (name) { setDetail(name, saved.details[name]); });
+      dropUndo();
+      showDetails();
+      show();
+      reset.focus();
+      say(status, "지우기 전으로 되돌렸어요.");
+    });
   }
 
   function copyText(text) {
@@ -184,24 +251,35 @@
     button.addEventListener("click", function () {
       var target = document.getElementById(button.getAttribute("data-copy-target"));
       if (!target) return;
+      var open = target.querySelectorAll("mark.msg-blank:not(.msg-blank--filled)").length;
       copyText(target.textContent).then(function () {
-        say(status, "복사했어요. 대괄호 칸을 바꿔서 보내요.");
+        say(status, open ? "복사했어요. 남은 대괄호 칸 " + open + "개는 바꿔서 보내요." : "복사했어요. 빈칸 없이 채워졌어요.");
       }, function () {
         say(status, "복사하지 못했어요. 글을 길게 눌러 직접 복사해요.");
       });
     });
   }
 
+  function stampPrintDate() {
+    document.querySelectorAll("[data-print-date]").forEach(function (el) { el.textContent = korean(today()); });
+  }
+
   function init() {
     if (document.body.hasAttribute("data-guide-checklists")) return;
     document.body.setAttribute("data-guide-checklists", "");
-    document.querySelectorAll(".checklist__tools, .msg-template__tools, .checklist-print").forEach(function (el) {
+    document.querySelectorAll(".checklist__tools, .checklist__reset, .msg-template__tools, .msg-fill, .checklist-print").forEach(function (el) {
       el.hidden = false;
     });
     document.querySelectorAll(".checklist-print").forEach(function (button) {
       button.addEventListener("click", function () { window.print(); });
     });
     document.querySelectorAll(".checklist[data-storage-key]").forEach(setupChecklist);
+    document.querySelectorAll("input[data-blank]").forEach(setupDetailField);
+    showDetails();
+    // Another tab of this site changed a detail: show it here too.
+    window.addEventListener("storage", function (e) { if (e.key === DETAILS) showDetails(); });
+    stampPrintDate();
+    window.addEventListener("beforeprint", stampPrintDate);
     document.querySelectorAll(".deadline-helper").forEach(setupHelper);
     document.querySelectorAll(".msg-copy").forEach(setupCopy);
     document.querySelectorAll("[data-page-address]").forEach(function (el) {

@@ -13,12 +13,13 @@ from .diagrams import escalation_block, status_table_block
 from .expand import Blocks
 from .faq import faq_answer_block
 from .message_templates import message_template_block
-from .scenarios import cards_block, steps_block
+from .scenarios import cards_block, scenario_block, seller_claims_block
 from .sources import sources_table_block
 from .summary import deadline_table_block
 
 BLOCKS: Blocks = {
-    "steps": steps_block,
+    "scenario": scenario_block,
+    "seller-claims": seller_claims_block,
     "problem-cards": cards_block,
     "status-table": status_table_block,
     "escalation": escalation_block,

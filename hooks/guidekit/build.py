@@ -28,7 +28,7 @@ from .model import Guide
 from .pages import generated_pages
 from .prose_checks import page_problems
 from .render import render
-from .scenarios import cards_block
+from .scenarios import cards_block, unshown_scenario_messages
 from .search_ko import enrich_index
 from .seo import robots_txt
 from .sources import page_sources_box
@@ -50,6 +50,7 @@ class GuideBuild:
     links: LinkBook = field(default_factory=lambda: LinkBook({}))
     used_facts: set[str] = field(default_factory=set)
     prose_problems: list[str] = field(default_factory=list)
+    scenarios_shown: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, docs_dir: Path, project_dir: Path, site_url: str = "") -> GuideBuild:
@@ -107,6 +108,7 @@ class GuideBuild:
         )
         markdown = expand_page(markdown, ctx, BLOCKS)
         self.used_facts.update(ctx.used)
+        self.scenarios_shown |= ctx.scenarios_shown
         if ctx.used and src_uri != SOURCES_PAGE:
             href = self.links.url_for(SOURCES_PAGE, from_url, where)
             markdown += "\n\n" + str(page_sources_box(list(ctx.used.values()), self.guide, href)) + "\n"
@@ -120,10 +122,12 @@ class GuideBuild:
     # ── After the pages ──────────────────────────────────────────────────────────────────────────
 
     def problems(self, anchors: dict[str, set[str]]) -> list[str]:
-        """Links the data hands out to anchors no page has, and facts no page shows."""
+        """Links the data hands out to anchors no page has, facts and scenarios no page shows, and what the
+        page checks found."""
         return (
             self.links.missing_anchors(anchors)
             + unused_fact_messages(self.guide, self.used_facts)
+            + unshown_scenario_messages(self.guide, self.scenarios_shown)
             + self.prose_problems
         )
 

@@ -13,6 +13,9 @@ from .syntax import fact_keys
 from .urls import PRINT_ALL_PAGE, checklist_page, slug
 
 STORAGE_PREFIX = "kshop-help/checklist/"
+# What the shopper typed (details, by label), shared by every checklist and message on the device; the
+# same key is written in docs/javascripts/checklists.js.
+DETAILS_KEY = "kshop-help/details"
 
 # The helper's arithmetic in JS assumes these units; a fact that changes unit must change the JS too.
 DEADLINE_FACT_UNITS = {"withdrawal_days": "일", "mismatch_months": "개월", "mismatch_known_days": "일"}
@@ -24,6 +27,11 @@ def _facts_dates(ctx: RenderContext, checklist: Checklist) -> Markup:
     texts = [checklist.intro] + [item.text for item in checklist.items]
     keys = {key for text in texts for key in fact_keys(text, where)}
     return render("dates_line.html", dates=ctx.guide.dates(ctx.fact(key, where=where) for key in keys))
+
+
+def _hint(ctx: RenderContext, label: str) -> str | None:
+    detail = next((d for d in ctx.guide.details if d.label == label), None)
+    return detail.hint if detail else None
 
 
 def _checklist_context(ctx: RenderContext, checklist_id: str | None) -> dict:
@@ -43,7 +51,7 @@ def _checklist_context(ctx: RenderContext, checklist_id: str | None) -> dict:
         "dom_id": slug(cl.id),
         "title": cl.title,
         "intro": ctx.inline(cl.intro, ctx.guide.where(*base, "intro")),
-        "blanks": [{"n": n, "label": label} for n, label in enumerate(cl.blanks, 1)],
+        "blanks": [{"n": n, "label": label, "hint": _hint(ctx, label)} for n, label in enumerate(cl.blanks, 1)],
         "items": items,
         "helper": helper,
         "dates": _facts_dates(ctx, cl),

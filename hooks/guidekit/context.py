@@ -27,6 +27,7 @@ class RenderContext:
     url_for: Callable[[str, str], str]
     used: dict[str, Fact] = field(default_factory=dict)
     section: dict[str, Fact] = field(default_factory=dict)  # facts shown since the last heading
+    scenarios_shown: set[str] = field(default_factory=set)
 
     def fact(self, key: str, line: int | None = None, where: str | None = None) -> Fact:
         fact = self.guide.facts.get(key)

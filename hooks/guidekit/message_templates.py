@@ -1,28 +1,32 @@
 """Ready-made messages for 상담톡 and seller inquiries (the page is templates/pages/messages.md): each
-block shows the template's scenario, the text with its [blanks] marked, and a copy button. Fact references
-in a message become plain text, because the message is pasted as text."""
+block shows the template's scenario, the text with its [blanks] marked, fields for the blanks that are the
+shopper's details, and a copy button. A blank named like a detail (guide.yml `details`) is filled on the
+device with what the shopper typed into any checklist or message; the others stay visible to replace by
+hand. Fact references in a message become plain text, because the message is pasted as text."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Collection
 
 from markupsafe import Markup, escape
 
+from .checks import PLACEHOLDER
 from .context import RenderContext
 from .model import Fact
 from .render import render
 from .syntax import text_parts
 from .urls import message_anchor
 
-_BLANK = re.compile(r"\[[^\[\]\n]+\]")
-
-
-def mark_blanks(text: str) -> Markup:
-    """Escape the message, then highlight each [blank] so it is easy to spot before sending."""
+def mark_blanks(text: str, details: Collection[str] = ()) -> Markup:
+    """Escape the message, then highlight each [blank] so it is easy to spot before sending; a blank that
+    is one of `details` says which, for the page script to fill in."""
     out, pos = [], 0
-    for m in _BLANK.finditer(text):
+    for m in PLACEHOLDER.finditer(text):
         out.append(escape(text[pos : m.start()]))
-        out.append(Markup('<mark class="msg-blank">{}</mark>').format(m.group(0)))
+        if m.group(1) in details:
+            out.append(Markup('<mark class="msg-blank" data-detail="{}">{}</mark>').format(m.group(1), m.group(0)))
+        else:
+            out.append(Markup('<mark class="msg-blank">{}</mark>').format(m.group(0)))
         pos = m.end()
     out.append(escape(text[pos:]))
     return Markup("").join(out)
@@ -33,13 +37,14 @@ def body_markup(ctx: RenderContext, text: str, where: str) -> tuple[Markup, list
     as plain text; the page checks can tell it came from the data); and the facts it used, listed under
     the message with their source, since the pasted text cannot carry a note."""
     used: dict[str, Fact] = {}
+    details = {d.label for d in ctx.guide.details}
     out = []
     for plain, key in text_parts(ctx.fit(text), where):
         if key:
             fact = used[key] = ctx.fact(key, where=where)
             out.append(Markup('<span data-fact="{}">{}</span>').format(fact.key, fact.as_text()))
         else:
-            out.append(mark_blanks(plain))
+            out.append(mark_blanks(plain, details))
     return Markup("").join(out), list(used.values())
 
 
@@ -49,12 +54,15 @@ def message_template_block(ctx: RenderContext, template_id: str | None) -> Marku
     scenario = ctx.guide.find("scenarios", t.scenario)
     where = ctx.guide.where("message_templates", t.pos)
     body, facts = body_markup(ctx, t.body, where)
+    named = {m.group(1) for m in PLACEHOLDER.finditer(t.body)}
+    fields = [{"label": d.label, "hint": d.hint} for d in ctx.guide.details if d.label in named]
     return render(
         "message_template.html",
         t=t,
         dom_id=message_anchor(t.id),
         body=body,
         facts=[{"label": f.label, "shown": ctx.render_fact(f)} for f in facts],
+        fields=fields,
         scenario_title=scenario.title,
         scenario_href=ctx.url_for(scenario.link, ctx.guide.where("scenarios", scenario.pos, "link")),
     )

@@ -105,14 +105,63 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Timing:
+    """얼마나 걸려요 · 언제까지: the law's deadlines, what official bodies say, and advice on how long to
+    wait, each apart."""
+
+    law: tuple[str, ...] = ()
+    official: tuple[str, ...] = ()
+    advice: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class IfFails:
+    """The next rung when a scenario's steps did not work, with what the shopper sends and prints there."""
+
+    text: str
+    link: str
+    label: str
+    message: str | None = None
+    checklist: str | None = None
+
+
+@dataclass(frozen=True)
 class Scenario:
     pos: int
     id: str
     topic: str
     title: str
-    summary: str
+    answer: str
     link: str
+    prepare: tuple[str, ...]
     steps: tuple[str, ...]
+    timing: Timing
+    if_fails: IfFails
+    message: str | None = None
+    checklist: str | None = None
+
+
+@dataclass(frozen=True)
+class Detail:
+    """What a shopper types once (an order number, a date) and finds again in every checklist blank and
+    message placeholder of that name on the device."""
+
+    pos: int
+    id: str
+    label: str
+    hint: str | None = None
+
+
+@dataclass(frozen=True)
+class SellerClaim:
+    """판매자가 이렇게 말하면: an excuse for refusing a return, and the law's answer with its article."""
+
+    pos: int
+    id: str
+    claim: str
+    answer: str
+    article: str
+    link: str | None = None
 
 
 @dataclass(frozen=True)
@@ -183,6 +232,8 @@ LISTS: dict[str, type] = {
     "order_statuses": OrderStatus,
     "escalation": EscalationStep,
     "checklists": Checklist,
+    "details": Detail,
+    "seller_claims": SellerClaim,
     "message_templates": MessageTemplate,
     "faq": Faq,
 }
@@ -198,6 +249,8 @@ class Guide:
     order_statuses: tuple[OrderStatus, ...] = ()
     escalation: tuple[EscalationStep, ...] = ()
     checklists: tuple[Checklist, ...] = ()
+    details: tuple[Detail, ...] = ()
+    seller_claims: tuple[SellerClaim, ...] = ()
     message_templates: tuple[MessageTemplate, ...] = ()
     faq: tuple[Faq, ...] = ()
     synonyms: tuple[tuple[str, ...], ...] = ()
@@ -264,6 +317,10 @@ def _entry(cls: type, pos: int, raw: dict) -> Any:
         value = raw[key]
         if cls is Checklist and key == "items":
             value = tuple(_entry(ChecklistItem, j, item) for j, item in enumerate(value))
+        elif cls is Scenario and key == "timing":
+            value = Timing(**_tuples(value))
+        elif cls is Scenario and key == "if_fails":
+            value = IfFails(**value)
         elif isinstance(value, list):
             value = tuple(value)
         values[f.name] = value

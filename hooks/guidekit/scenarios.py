@@ -1,18 +1,67 @@
-"""Scenario steps and the home page's problem cards, both from `scenarios` and `topics` in the data."""
+"""A scenario as a reader meets it on a topic page (the shape of ../shared/content.md): the one-line
+answer, what to have at hand, the steps, how long and until when (the law's deadlines apart from advice),
+and what to do if it fails, with the message to send and the checklist to print linked right there. Also
+the home page's problem cards, one per topic."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
 from .context import RenderContext
+from .model import Scenario
 from .render import render
+from .urls import MESSAGES_PAGE, checklist_page, message_anchor
 
 
-def steps_block(ctx: RenderContext, scenario_id: str | None) -> Markup:
-    """`<!-- guide:steps double_charge -->` -> the scenario's numbered steps."""
-    s = ctx.entry("scenarios", scenario_id)
-    where = ctx.guide.where("scenarios", s.pos, "steps")
-    return render("steps.html", scenario_id=s.id, steps=[ctx.inline(text, where) for text in s.steps])
+def scenario_block(ctx: RenderContext, scenario_id: str | None) -> Markup:
+    """`<!-- guide:scenario double_charge -->` -> the whole journey of one scenario."""
+    s: Scenario = ctx.entry("scenarios", scenario_id)
+    ctx.scenarios_shown.add(s.id)
+    base = ("scenarios", s.pos)
+
+    def texts(field: str, values) -> list[Markup]:
+        return [ctx.inline(text, ctx.guide.where(*base, *field.split("."), i)) for i, text in enumerate(values)]
+
+    fails = s.if_fails
+    return render(
+        "scenario.html",
+        s=s,
+        answer=ctx.inline(s.answer, ctx.guide.where(*base, "answer")),
+        prepare=texts("prepare", s.prepare),
+        steps=texts("steps", s.steps),
+        law=texts("timing.law", s.timing.law),
+        official=texts("timing.official", s.timing.official),
+        advice=texts("timing.advice", s.timing.advice),
+        tools=_tools(ctx, s.message, s.checklist, base),
+        fails_text=ctx.inline(fails.text, ctx.guide.where(*base, "if_fails", "text")),
+        next_href=ctx.url_for(fails.link, ctx.guide.where(*base, "if_fails", "link")),
+        next_label=fails.label,
+        next_tools=_tools(ctx, fails.message, fails.checklist, (*base, "if_fails")),
+    )
+
+
+def _tools(ctx: RenderContext, message: str | None, checklist: str | None, base: tuple) -> list[dict]:
+    """The links to the message to send and the checklist to print, for one rung."""
+    tools = []
+    if message:
+        t = ctx.guide.find("message_templates", message)
+        href = ctx.url_for(f"{MESSAGES_PAGE}#{message_anchor(t.id)}", ctx.guide.where(*base, "message"))
+        tools.append({"kind": "message", "title": t.title, "href": href})
+    if checklist:
+        cl = ctx.guide.find("checklists", checklist)
+        href = ctx.url_for(checklist_page(cl.id), ctx.guide.where(*base, "checklist"))
+        tools.append({"kind": "checklist", "title": cl.title, "href": href})
+    return tools
+
+
+def unshown_scenario_messages(guide, shown: set[str]) -> list[str]:
+    """One line per scenario no page shows: its card on the home page would lead nowhere."""
+    return [
+        f"{guide.where('scenarios', s.pos, 'id')}: 시나리오 '{s.id}'를 어느 페이지에서도 보여 주지 않아요. "
+        f"{s.link.split('#')[0]}의 제목 아래에 <!-- guide:scenario {s.id} --> 를 넣어 주세요."
+        for s in guide.scenarios
+        if s.id not in shown
+    ]
 
 
 def cards_block(ctx: RenderContext, _arg: str | None = None) -> Markup:
@@ -34,3 +83,18 @@ def cards_block(ctx: RenderContext, _arg: str | None = None) -> Markup:
             }
         )
     return render("problem_cards.html", topics=topics)
+
+
+def seller_claims_block(ctx: RenderContext, _arg: str | None = None) -> Markup:
+    """`<!-- guide:seller-claims -->` -> 판매자가 이렇게 말하면: each excuse with the law's answer."""
+    claims = [
+        {
+            "id": c.id,
+            "claim": ctx.inline(c.claim, ctx.guide.where("seller_claims", c.pos, "claim")),
+            "answer": ctx.inline(c.answer, ctx.guide.where("seller_claims", c.pos, "answer")),
+            "article": c.article,
+            "href": ctx.url_for(c.link, ctx.guide.where("seller_claims", c.pos, "link")) if c.link else None,
+        }
+        for c in ctx.guide.seller_claims
+    ]
+    return render("seller_claims.html", claims=claims)

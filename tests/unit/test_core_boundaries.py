@@ -70,7 +70,7 @@ MESSAGE_CALLS = {"GuideDataError", "PluginError", "info", "warning", "error", "p
 # Modules whose Korean is editors' messages, or grammar data rather than page text (particles.py: the
 # particle pairs; prose_checks.py: the check's patterns and its messages).
 MESSAGE_MODULES = {"errors.py", "yaml_positions.py", "schema_messages.py", "prose_checks.py", "particles.py"}
-MESSAGE_FUNCTIONS = {"report", "unused_fact_messages", "missing_anchors", "_suggest"}
+MESSAGE_FUNCTIONS = {"report", "unused_fact_messages", "unshown_scenario_messages", "missing_anchors", "_suggest"}
 # Korean that is data, not text: units a fact must have, and the Hangul range of a pattern.
 NOT_TEXT = {"일", "개월", "[가-힣]+"}
 

@@ -129,7 +129,7 @@ def test_any_value_anywhere_in_the_real_file_never_crashes(tmp_path, path, value
 
 # The entry each block that names one is shown with, so that every block renders in the test above.
 _ARG_LIST = {
-    "steps": "scenarios",
+    "scenario": "scenarios",
     "checklist": "checklists",
     "checklist-sheet": "checklists",
     "checklist-list": "checklists",

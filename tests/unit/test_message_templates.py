@@ -23,7 +23,7 @@ def messages_page(guide):
 def test_double_charge_template_has_order_and_approval_blanks():
     t = next(t for t in TEMPLATES if t.scenario == "double_charge")
     html = str(message_template_block(context(), t.id))
-    assert '<mark class="msg-blank">[주문 번호]</mark>' in html
+    assert '<mark class="msg-blank" data-detail="주문 번호">[주문 번호]</mark>' in html
     assert "[승인 번호 1]" in html and "[승인 번호 2]" in html
 
 
