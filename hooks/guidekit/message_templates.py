@@ -17,6 +17,7 @@ from .render import render
 from .syntax import text_parts
 from .urls import message_anchor
 
+
 def mark_blanks(text: str, details: Collection[str] = ()) -> Markup:
     """Escape the message, then highlight each [blank] so it is easy to spot before sending; a blank that
     is one of `details` says which, for the page script to fill in."""

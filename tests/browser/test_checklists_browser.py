@@ -56,6 +56,8 @@ def expected_pieces(text: str) -> list[str]:
             pieces += list(fact.value)
         elif fact.kind == "number":
             pieces.append(f"{fact.value}{fact.unit}")
+        elif fact.kind == "url":  # shown without its scheme and trailing slash (templates/blocks/fact.html)
+            pieces.append(str(fact.value).removeprefix("https://").rstrip("/"))
         else:
             pieces.append(str(fact.value))
     return [squash(p.replace("**", "")) for p in pieces if squash(p.replace("**", ""))]
@@ -145,7 +147,9 @@ def test_print_button_opens_the_print_dialog(site_url, phone):
 @pytest.mark.parametrize("checklist", CHECKLISTS, ids=[c.id for c in CHECKLISTS])
 def test_checklist_prints_on_one_a4_page_with_every_item_and_no_navigation(site_url, desk, tmp_path, checklist):
     desk.goto(url_of(site_url, checklist.id), wait_until="networkidle")
+    before = date.today()
     path, pages = pdf_of(desk, tmp_path, checklist.id)
+    printed_on = {squash(f"인쇄한 날: {d.year}년 {d.month}월 {d.day}일") for d in (before, date.today())}
     assert pages == 1, f"{checklist['id']} prints on {pages} pages"
     text = pdf_text(path)
     flat = squash(text)
@@ -157,6 +161,9 @@ def test_checklist_prints_on_one_a4_page_with_every_item_and_no_navigation(site_
     assert squash(checklist.title) in flat
     assert re.search(r"(대조한날:|비공식정보:)20\d\d-\d\d-\d\d", flat)  # dates in their true sense
     assert squash(url_of(site_url, checklist.id)) in flat  # the address, filled in by the script
+    assert any(day in flat for day in printed_on), "the foot of the sheet gives the day it was printed"
+    for detail in GUIDE.details:  # an input's example text is a hint on screen, never ink on paper
+        assert not detail.hint or squash(detail.hint) not in flat, detail.hint
     own = squash(
         " ".join(
             [

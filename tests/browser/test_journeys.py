@@ -1,0 +1,175 @@
+"""A shopper's journeys on a phone, by tapping from the home page: each problem's first step is one tap
+away, its message and checklist are linked right there, what they typed once fills every message they
+copy (blanks they did not fill stay visible), and 초기화 can be undone."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from guidedev.support import load_project_guide
+from guidekit.checklists import DETAILS_KEY, STORAGE_PREFIX
+from guidekit.checks import PLACEHOLDER
+from guidekit.urls import checklist_page
+
+pytestmark = pytest.mark.browser
+
+GUIDE = load_project_guide()
+SCENARIOS = GUIDE.scenarios
+ORDER = "20261126-77001"
+
+
+def checklist_url(site_url: str, checklist_id: str) -> str:
+    return site_url + checklist_page(checklist_id).removesuffix(".md") + "/"
+
+
+def messages_of(s) -> list[str]:
+    return [m for m in (s.message, s.if_fails.message) if m]
+
+
+@pytest.fixture
+def clip_phone(browser, site_url):
+    """A phone page that may read the clipboard."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="ko-KR", is_mobile=True, has_touch=True
+    )
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.id for s in SCENARIOS])
+def test_one_tap_from_home_reaches_the_answer_and_its_first_step(site_url, phone, scenario):
+    phone.goto(site_url)
+    phone.locator(".problem-cards").get_by_role("link", name=scenario.title, exact=True).tap()  # tap 1
+    anchor = scenario.link.split("#")[1]
+    phone.wait_for_url(f"**#{anchor}")
+    heading = phone.locator(f"h2#{anchor}")
+    block = phone.locator(f'.scenario[data-scenario="{scenario.id}"]')
+    # The heading is at the top of the screen and the scenario under it; its answer is on screen at once.
+    assert heading.is_visible() and 0 <= heading.bounding_box()["y"] < 200
+    answer = block.locator(".scenario__answer")
+    assert answer.bounding_box()["y"] < 844
+    # In the order of the content guide: answer, what to have, steps (at most 7), how long, if it fails.
+    labels = block.locator("h3.scenario__label").all_inner_texts()
+    assert labels == ["준비할 것", "이렇게 해요", "얼마나 걸려요 · 언제까지", "안 되면"]
+    steps = block.locator("ol.steps > li")
+    assert 1 <= steps.count() <= 7 and steps.first.inner_text().strip()
+    # The next rung is a link that leads somewhere real.
+    next_link = block.locator(".scenario__next-link")
+    assert next_link.inner_text().startswith("다음 단계:")
+
+
+@pytest.mark.parametrize(
+    "scenario", [s for s in SCENARIOS if messages_of(s)], ids=[s.id for s in SCENARIOS if messages_of(s)]
+)
+def test_the_linked_message_copies_with_the_typed_order_number(site_url, clip_phone, scenario):
+    page = clip_phone
+    # The shopper typed the order number into a checklist a minute ago.
+    page.goto(checklist_url(site_url, "prepare"))
+    page.get_by_label("주문 번호", exact=True).fill(ORDER)
+    page.goto(site_url)
+    page.locator(".problem-cards").get_by_role("link", name=scenario.title, exact=True).tap()  # tap 1
+    block = page.locator(f'.scenario[data-scenario="{scenario.id}"]')
+    template_id = messages_of(scenario)[0]
+    template = GUIDE.find("message_templates", template_id)
+    link = block.locator(".scenario__tool--message a", has_text=template.title).first
+    link.tap()  # tap 2
+    page.wait_for_url(f"**/messages/#msg-{template_id.replace('_', '-')}")
+    section = page.locator(f'.msg-template[data-template="{template_id}"]')
+    section.get_by_role("button", name="문구 복사하기").tap()
+    page.wait_for_function(
+        "id => document.querySelector(`.msg-template[data-template='${id}'] .msg-copy__status`).textContent.length > 0",
+        arg=template_id,
+    )
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == section.locator("pre").inner_text()
+    names = {m.group(1) for m in PLACEHOLDER.finditer(template.body)}
+    if "주문 번호" in names:
+        assert ORDER in copied and "[주문 번호]" not in copied
+    # Blanks the shopper has not filled stay visible, to replace by hand.
+    for name in names - {"주문 번호"}:
+        assert f"[{name}]" in copied, name
+
+
+def test_every_scenario_links_a_message_or_checklist_in_place(site_url, phone):
+    for s in SCENARIOS:
+        page = s.link.split("#")[0]
+        phone.goto(site_url + page.removesuffix(".md") + "/")
+        block = phone.locator(f'.scenario[data-scenario="{s.id}"]')
+        hrefs = block.locator(".scenario__tool a").evaluate_all("els => els.map(e => e.href)")
+        wanted = messages_of(s) + [c for c in (s.checklist, s.if_fails.checklist) if c]
+        assert len(hrefs) == len(wanted), s.id
+        for href in hrefs:
+            phone.goto(href)
+            target = href.split("#")[1] if "#" in href else None
+            assert phone.locator("article h1").count() == 1
+            if target:
+                assert phone.locator(f"#{target}").count() == 1, href
+
+
+def test_typed_details_fill_every_checklist_and_message_on_the_device(site_url, phone):
+    phone.goto(checklist_url(site_url, "dispute_steps"))
+    phone.get_by_label("주문 번호", exact=True).fill(ORDER)
+    phone.get_by_label("판매자 연락처", exact=True).fill("010-0000-0000")
+    phone.goto(checklist_url(site_url, "filing_1372"))
+    assert phone.get_by_label("주문 번호", exact=True).input_value() == ORDER
+    assert phone.get_by_label("판매자 연락처", exact=True).input_value() == "010-0000-0000"
+    phone.goto(site_url + "messages/")
+    summary = phone.locator('.msg-template[data-template="case_summary"]')
+    text = summary.locator("pre").inner_text()
+    assert ORDER in text and "010-0000-0000" in text and "[판매자 이름]" in text
+    # Typed under a message, a detail reaches every other message at once.
+    fill = summary.locator("details.msg-fill")
+    fill.locator("summary").tap()
+    fill.get_by_label("판매자 이름", exact=True).fill("행복상점")
+    assert "행복상점" in phone.locator('.msg-template[data-template="kakao_mediation"] pre').inner_text()
+    stored = json.loads(phone.evaluate("k => localStorage.getItem(k)", DETAILS_KEY))
+    assert stored == {"주문 번호": ORDER, "판매자 연락처": "010-0000-0000", "판매자 이름": "행복상점"}
+
+
+def test_reset_asks_nothing_but_can_be_undone(site_url, phone):
+    cl = GUIDE.find("checklists", "not_received")
+    phone.goto(checklist_url(site_url, cl.id))
+    first = phone.locator(f'input.checklist__box[data-item="{cl.items[0].id}"]')
+    phone.click(f'label[for="{first.get_attribute("id")}"]')
+    phone.get_by_label("송장 번호", exact=True).fill("6012-3456-7890")
+    reset = phone.get_by_role("button", name="초기화")
+    # Far from 인쇄하기: after the list, not beside the print button.
+    assert reset.bounding_box()["y"] > phone.locator(".checklist__items").bounding_box()["y"]
+    reset.tap()
+    assert not first.is_checked() and phone.get_by_label("송장 번호", exact=True).input_value() == ""
+    status = phone.locator(".checklist__reset .checklist__status").inner_text()
+    assert "체크 1개" in status and "적은 칸 1개" in status
+    phone.get_by_role("button", name="되돌리기").tap()
+    assert first.is_checked() and phone.get_by_label("송장 번호", exact=True).input_value() == "6012-3456-7890"
+    assert not phone.get_by_role("button", name="되돌리기").is_visible()
+    phone.reload()
+    assert first.is_checked() and phone.get_by_label("송장 번호", exact=True).input_value() == "6012-3456-7890"
+    stored = json.loads(phone.evaluate("k => localStorage.getItem(k)", STORAGE_PREFIX + cl.id))
+    assert stored == {"items": {cl.items[0].id: True}}
+
+
+def test_blanks_kept_per_checklist_by_an_older_version_move_to_the_shared_details(site_url, phone):
+    phone.goto(site_url)
+    phone.evaluate(
+        "([k, v]) => localStorage.setItem(k, v)",
+        [STORAGE_PREFIX + "prepare", json.dumps({"items": {"photos": True}, "blanks": {"주문 번호": ORDER}})],
+    )
+    phone.goto(checklist_url(site_url, "before_return"))
+    assert phone.get_by_label("주문 번호", exact=True).input_value() == ""  # not moved until its page opens
+    phone.goto(checklist_url(site_url, "prepare"))
+    assert phone.get_by_label("주문 번호", exact=True).input_value() == ORDER
+    phone.goto(checklist_url(site_url, "before_return"))
+    assert phone.get_by_label("주문 번호", exact=True).input_value() == ORDER
+
+
+def test_seller_says_box_cites_an_article_for_every_excuse(site_url, phone):
+    for page in ("dispute/", "cancel-return/"):
+        phone.goto(site_url + page + "#seller-says")
+        claims = phone.locator("dl.seller-says dt")
+        assert claims.count() == len(GUIDE.seller_claims)
+        laws = phone.locator("dl.seller-says .seller-says__law").all_inner_texts()
+        assert all("제" in law and "조" in law for law in laws)
+        assert "포장" in claims.first.inner_text()

@@ -1,0 +1,107 @@
+"""A scenario as the reader meets it, and the checks that keep its links and the shopper's blanks whole."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from guide_copy import GUIDE, context, edited
+from guidekit.errors import GuideDataError
+from guidekit.message_templates import mark_blanks, message_template_block
+from guidekit.scenarios import scenario_block, seller_claims_block, unshown_scenario_messages
+
+LABELS = ["준비할 것", "이렇게 해요", "얼마나 걸려요 · 언제까지", "안 되면"]
+
+
+def labels(html: str) -> list[str]:
+    return re.findall(r'<h3 class="scenario__label">([^<]+)</h3>', html)
+
+
+@pytest.mark.parametrize("scenario", GUIDE.scenarios, ids=[s.id for s in GUIDE.scenarios])
+def test_every_scenario_reads_in_the_content_guides_order(scenario):
+    html = str(scenario_block(context(), scenario.id))
+    assert labels(html) == LABELS
+    assert html.index("scenario__answer") < html.index("준비할 것")  # the answer before anything else
+    assert html.count("<li>") >= len(scenario.prepare) + len(scenario.steps)
+    assert 'class="scenario__next-link"' in html and "{{" not in html
+
+
+def test_law_official_and_advice_are_kept_apart():
+    html = str(scenario_block(context(), "return_after_delivery"))
+    law, official = html.index("법이 정한 기한"), html.index("공식 안내")
+    assert law < official and "제17조 제1항" in html[law:official] and "카카오 도움말" in html[official:]
+    assert "기다려 볼 시간" not in html  # no advice given, no empty heading
+    advice_only = str(scenario_block(context(), "paid_no_order"))
+    assert "기다려 볼 시간" in advice_only and "법이 정한 기한" not in advice_only
+
+
+def test_message_and_checklist_are_linked_in_place():
+    html = str(scenario_block(context(), "double_charge"))
+    tools = re.findall(r'scenario__tool--(\w+)"><a href="([^"]+)"', html)
+    assert tools[:2] == [
+        ("message", "/messages.md#msg-double-charge-cancel"),
+        ("checklist", "/checklists/payment-error.md"),
+    ]
+    nxt = html[html.index("안 되면") :]
+    assert 'href="/dispute.md#consumer-center"' in nxt and "msg-case-summary" in nxt and "filing-1372" in nxt
+
+
+def test_a_scenario_no_page_shows_is_named():
+    ctx = context()
+    scenario_block(ctx, "two_orders")
+    (message,) = [m for m in unshown_scenario_messages(GUIDE, ctx.scenarios_shown | {"x"}) if "double_charge" in m]
+    assert "scenarios[0].id" in message and "<!-- guide:scenario double_charge -->" in message
+    assert not any("two_orders" in m for m in unshown_scenario_messages(GUIDE, ctx.scenarios_shown))
+
+
+def test_more_than_seven_steps_is_refused():
+    with pytest.raises(GuideDataError) as err:
+        edited(lambda data: data["scenarios"][0].update(steps=["한 가지 일을 해요."] * 8))
+    assert "scenarios[0].steps" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("field", "path"),
+    [("message", "scenarios[2].message"), ("checklist", "scenarios[2].checklist")],
+)
+def test_a_scenario_naming_a_missing_tool_is_refused(field, path):
+    with pytest.raises(GuideDataError) as err:
+        edited(lambda data: data["scenarios"][2].update({field: "nope"}))
+    assert err.value.key_path == path and "nope" in str(err.value)
+
+
+def test_a_blank_is_a_detail_and_a_near_miss_is_named():
+    with pytest.raises(GuideDataError) as err:
+        edited(lambda data: data["checklists"][0].update(blanks=["주문번호"]))
+    assert err.value.key_path == "checklists[0].blanks[0]" and "주문 번호" in str(err.value)
+
+    def spaced(data):
+        data["message_templates"][0]["body"] += "\n[송장번호]"
+
+    with pytest.raises(GuideDataError) as err:
+        edited(spaced)
+    assert err.value.key_path == "message_templates[0].body" and "[송장 번호]" in str(err.value)
+
+
+def test_only_detail_blanks_are_marked_for_filling():
+    html = str(mark_blanks("[주문 번호] / [반품 이유]", {"주문 번호"}))
+    assert html == (
+        '<mark class="msg-blank" data-detail="주문 번호">[주문 번호]</mark> / <mark class="msg-blank">[반품 이유]</mark>'
+    )
+
+
+def test_a_template_offers_fields_for_its_detail_blanks_only():
+    html = str(message_template_block(context(), "seller_silence_reminder"))
+    fields = re.findall(r'data-blank="([^"]+)"', html)
+    assert fields == ["주문 번호", "판매자와 연락한 날"]  # in the order of `details`; [요청한 내용] is free text
+    assert '<details class="msg-fill" hidden>' in html
+
+
+def test_every_excuse_has_the_law_and_facts_filled_in():
+    html = str(seller_claims_block(context()))
+    assert html.count('<dt class="seller-says__claim"') == len(GUIDE.seller_claims)
+    assert html.count("근거: 전자상거래법 제1") == len(GUIDE.seller_claims)
+    late = GUIDE.find("seller_claims", "late")
+    assert "{{" in late.claim and "{{" not in html
+    assert f'data-fact="withdrawal_days">{GUIDE.facts["withdrawal_days"].value}' in html
