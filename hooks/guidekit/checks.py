@@ -10,6 +10,7 @@ import re
 
 from .errors import GuideDataError, key_path
 from .model import LISTS, Guide
+from .syntax import PLACEHOLDER
 from .yaml_positions import Marks, nearest_mark
 
 
@@ -52,9 +53,6 @@ REFERENCES = (
     ("faq", "topic", "topics"),
     ("message_templates", "scenario", "scenarios"),
 )
-
-# A [placeholder] in a message: what the shopper replaces before sending.
-PLACEHOLDER = re.compile(r"\[([^\[\]\n]+)\]")
 
 
 def check_references(guide: Guide) -> None:

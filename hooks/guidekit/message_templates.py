@@ -10,11 +10,10 @@ from collections.abc import Collection
 
 from markupsafe import Markup, escape
 
-from .checks import PLACEHOLDER
 from .context import RenderContext
 from .model import Fact
 from .render import render
-from .syntax import text_parts
+from .syntax import PLACEHOLDER, text_parts
 from .urls import message_anchor
 
 

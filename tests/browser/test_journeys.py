@@ -10,7 +10,7 @@ import pytest
 
 from guidedev.support import load_project_guide
 from guidekit.checklists import DETAILS_KEY, STORAGE_PREFIX
-from guidekit.checks import PLACEHOLDER
+from guidekit.syntax import PLACEHOLDER
 from guidekit.urls import checklist_page
 
 pytestmark = pytest.mark.browser
