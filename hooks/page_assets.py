@@ -9,7 +9,15 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from guidekit.assets import css_classes, drop_links, minify_css, script_classes, strip_indentation, unused_assets
+from guidekit.assets import (
+    css_classes,
+    drop_links,
+    minify_css,
+    script_classes,
+    strip_indentation,
+    strip_js_comments,
+    unused_assets,
+)
 
 _scoped: dict[str, set[str]] = {}
 
@@ -34,3 +42,12 @@ def on_post_build(config):
         target = site / str(path)
         if target.suffix == ".css" and target.is_file():
             target.write_text(minify_css(target.read_text(encoding="utf-8")), encoding="utf-8")
+    # Our scripts: the page's own (extra_javascript) and those in the theme overrides (Korean search).
+    overrides = Path(config.theme.custom_dir or ".")
+    ours = [str(p) for p in config.extra_javascript] + [
+        str(f.relative_to(overrides)) for f in overrides.glob("assets/**/*.js") if config.theme.custom_dir
+    ]
+    for path in ours:
+        target = site / path
+        if target.suffix == ".js" and target.is_file():
+            target.write_text(strip_js_comments(target.read_text(encoding="utf-8")), encoding="utf-8")

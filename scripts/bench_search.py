@@ -14,7 +14,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from guidedev.searchprobe import DEV_QUERIES, EXTRA_QUERIES, SearchBox, load_queries
+from guidedev.searchprobe import DEV2_QUERIES, DEV_QUERIES, EXTRA_QUERIES, SearchBox, load_queries
 from guidedev.support import ROOT, SiteServer, build_site, launch_chromium, load_project_guide
 
 THROTTLE = 4
@@ -32,10 +32,24 @@ def stock_config(cfg: Path) -> Path:
     return cfg
 
 
+def index_bytes_before_search(url: str, browser) -> int:
+    """Bytes of the search index a reader downloads with a page, before opening search."""
+    page = browser.new_page()
+    sizes: list[int] = []
+    page.on(
+        "requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]) if "search_index" in r.url else None
+    )
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    page.close()
+    return sum(sizes)
+
+
 def measure(site: Path, queries, browser, repeats: int = REPEATS) -> dict:
     index = (site / "search" / "search_index.json").read_bytes()
     hits, latencies, missed = 0, [], []
     with SiteServer(site) as server:
+        at_load = index_bytes_before_search(server.url, browser)
         page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
         box = SearchBox(page, server.url)
         box.throttle(THROTTLE)
@@ -50,6 +64,7 @@ def measure(site: Path, queries, browser, repeats: int = REPEATS) -> dict:
         page.close()
     latencies.sort()
     return {
+        "at_load": at_load,
         "answered": hits,
         "total": len(queries),
         "missed": missed,
@@ -64,6 +79,7 @@ def measure(site: Path, queries, browser, repeats: int = REPEATS) -> dict:
 def main() -> int:
     guide = load_project_guide()
     dev = load_queries(DEV_QUERIES, guide)
+    dev2 = load_queries(DEV2_QUERIES, guide)
     extra = load_queries(EXTRA_QUERIES, guide)
     with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp_name:
         tmp = Path(tmp_name)
@@ -80,7 +96,11 @@ def main() -> int:
         with sync_playwright() as p:
             browser = launch_chromium(p)
             res = {
-                name: {"dev": measure(dest, dev, browser), "extra": measure(dest, extra, browser, repeats=0)}
+                name: {
+                    "dev": measure(dest, dev, browser),
+                    "dev2": measure(dest, dev2, browser, repeats=0),
+                    "extra": measure(dest, extra, browser, repeats=0),
+                }
                 for name, (dest, _) in sites.items()
             }
             browser.close()
@@ -94,9 +114,11 @@ def main() -> int:
     s, o = res["stock"], res["ours"]
     rows = [
         ("dev queries answered (top 4)", pct(s["dev"]), pct(o["dev"])),
+        ("dev-2 queries answered (top 4)", pct(s["dev2"]), pct(o["dev2"])),
         ("own variants answered (top 4)", pct(s["extra"]), pct(o["extra"])),
         ("search index, bytes", f"{s['dev']['bytes']:,}", f"{o['dev']['bytes']:,}"),
         ("search index, gzip -9 bytes", f"{s['dev']['gzip']:,}", f"{o['dev']['gzip']:,}"),
+        ("index bytes fetched before search opens", f"{s['dev']['at_load']:,}", f"{o['dev']['at_load']:,}"),
         (f"last key -> results, median, CPU {THROTTLE}x", ms(s["dev"]["median"]), ms(o["dev"]["median"])),
         (f"last key -> results, p90, CPU {THROTTLE}x", ms(s["dev"]["p90"]), ms(o["dev"]["p90"])),
         (f"last key -> results, slowest query, CPU {THROTTLE}x", ms(s["dev"]["max"]), ms(o["dev"]["max"])),
@@ -114,7 +136,7 @@ def main() -> int:
         f"{len(dev)} dev queries; load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
     for name in ("stock", "ours"):
-        missed = res[name]["dev"]["missed"] + res[name]["extra"]["missed"]
+        missed = res[name]["dev"]["missed"] + res[name]["dev2"]["missed"] + res[name]["extra"]["missed"]
         print(f"not answered, {name}: {', '.join(missed) if missed else 'none'}")
     return 0
 

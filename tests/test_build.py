@@ -7,10 +7,11 @@ import re
 import subprocess
 import sys
 
+import pytest
 import yaml
 
-from guidedev.searchprobe import DEV_QUERIES
-from guidedev.support import ROOT
+from guidedev.searchprobe import SHARED_COPIES
+from guidedev.support import ROOT, load_project_guide
 from guidekit.syntax import LEFTOVERS
 
 
@@ -121,7 +122,22 @@ def test_source_guide_is_not_copied(shared):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_project_copy_of_the_dev_queries_matches_the_shared_one(shared):
-    """The search test reads tests/data/search-queries-dev.yml so a plain clone can run it; keep it in step."""
-    theirs = shared / "search" / "queries-dev.yml"
-    assert DEV_QUERIES.read_bytes() == theirs.read_bytes(), f"copy {theirs} to {DEV_QUERIES}"
+@pytest.mark.parametrize("name", sorted(SHARED_COPIES))
+def test_project_copies_of_the_dev_queries_match_the_shared_ones(shared, name):
+    """The search test reads its copies in tests/data so a plain clone can run it; keep them in step."""
+    theirs, ours = shared / "search" / name, SHARED_COPIES[name]
+    assert ours.read_bytes() == theirs.read_bytes(), f"copy {theirs} to {ours}"
+
+
+def test_search_index_ships_the_ways_on_and_leaves_out_the_print_all_copy(built_site):
+    import json
+
+    index = json.loads((built_site[0] / "search" / "search_index.json").read_text("utf-8"))
+    locations = [d["location"] for d in index["docs"]]
+    assert not any(loc.startswith("checklists/print-all/") for loc in locations)
+    assert {d["location"]: d.get("boost") for d in index["docs"]}["checklists/"] < 1
+    fallback = index["config"]["ko"]["fallback"]
+    assert fallback[0]["location"] == "" and "반품 기한" in fallback[0]["text"]
+    assert fallback[-1]["location"] == "faq/"
+    assert len(fallback) == 2 + len(load_project_guide().topics)
+    assert all(f["location"] in locations for f in fallback)

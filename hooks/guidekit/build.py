@@ -14,6 +14,7 @@ nothing of MkDocs: another engine needs only another adapter."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -32,9 +33,24 @@ from .scenarios import cards_block, unshown_scenario_messages
 from .search_ko import enrich_index
 from .seo import robots_txt
 from .sources import page_sources_box
-from .urls import FAQ_PAGE, SOURCES_PAGE, LinkBook, faq_anchor
+from .urls import (
+    CHECKLIST_INDEX_PAGE,
+    CHECKLISTS_FOLDER,
+    FAQ_PAGE,
+    PRINT_ALL_PAGE,
+    SOURCES_PAGE,
+    SUMMARY_PAGE,
+    LinkBook,
+    faq_anchor,
+)
 
 ROBOTS = "robots.txt"
+
+
+# Pages that only gather what other pages say: found, but after the pages they gather from. A checklist
+# is a tool for a problem, not its answer: it comes after the section that explains the problem.
+COLLECTOR_BOOSTS = {CHECKLIST_INDEX_PAGE: 0.3, SUMMARY_PAGE: 0.5}
+CHECKLIST_BOOST = 0.35
 
 
 @dataclass
@@ -132,7 +148,45 @@ class GuideBuild:
         )
 
     def search_index(self, index: dict) -> dict:
-        """Material's search index with the Korean fields; each FAQ entry also found by its other wordings."""
-        faq_url = self.links.page_urls.get(FAQ_PAGE)
+        """Material's search index made ready for Korean search: each FAQ entry also found by its other
+        wordings, the synonyms, the ways on when nothing matches, and the pages that only collect others
+        ranked below what they collect (the print-all sheet, a copy of every checklist, is left out)."""
+        urls = self.links.page_urls
+        faq_url = urls.get(FAQ_PAGE)
         aliases = {f"{faq_url}#{faq_anchor(q.id)}": list(q.aliases) for q in self.guide.faq} if faq_url else {}
-        return enrich_index(index, aliases, [list(group) for group in self.guide.synonyms])
+        return enrich_index(
+            index,
+            aliases,
+            [list(group) for group in self.guide.synonyms],
+            fallback=self.search_fallback(),
+            boosts={
+                url: COLLECTOR_BOOSTS.get(page, CHECKLIST_BOOST)
+                for page, url in urls.items()
+                if page in COLLECTOR_BOOSTS or page.startswith(f"{CHECKLISTS_FOLDER}/")
+            },
+            left_out=tuple(urls[page] for page in (PRINT_ALL_PAGE,) if page in urls),
+        )
+
+    def search_fallback(self) -> list[dict]:
+        """The entries search offers when nothing matches: how to search, every problem page with its
+        questions, the FAQ (templates/blocks/search_fallback.json)."""
+        # Material's index names the home page '' where the link book says './'.
+        urls = {page: url.removeprefix("./") for page, url in self.links.page_urls.items()}
+        topics = [
+            {
+                "location": urls[topic.link.partition("#")[0]],
+                "title": topic.title,
+                "questions": [s.title for s in self.guide.scenarios if s.topic == topic.id],
+            }
+            for topic in self.guide.topics
+            if topic.link.partition("#")[0] in urls
+        ]
+        return json.loads(
+            render(
+                "search_fallback.json",
+                home=urls.get("index.md", ""),
+                topics=topics,
+                faq=urls.get(FAQ_PAGE, ""),
+                faq_count=len(self.guide.faq),
+            )
+        )

@@ -32,6 +32,9 @@ WATCH_JS = """() => {
 # The query sets, kept in the project so a plain clone can test search. The dev set is a copy of the team's
 # shared one (tests/test_build.py checks that they match where ../shared exists).
 DEV_QUERIES = Path(__file__).parents[1] / "data" / "search-queries-dev.yml"
+DEV2_QUERIES = Path(__file__).parents[1] / "data" / "search-queries-dev-2.yml"
+# The team's query files, by name in ../shared/search/, and our copies.
+SHARED_COPIES = {"queries-dev.yml": DEV_QUERIES, "queries-dev-2.yml": DEV2_QUERIES}
 EXTRA_QUERIES = Path(__file__).parents[1] / "data" / "search-queries-extra.yml"
 
 

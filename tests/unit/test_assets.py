@@ -65,3 +65,10 @@ def test_indentation_goes_but_pre_textarea_and_scripts_stay():
         out
         == "<div>\n<p>하나\n둘</p>\n<pre>  a\n    b</pre>\n<textarea>\n  x</textarea>\n<script>\n  var a = 1</script>\n</div>"
     )
+
+
+def test_script_comments_on_their_own_lines_go_and_nothing_else():
+    from guidekit.assets import strip_js_comments
+
+    js = '/*\n * why\n */\n(function () {\n  /* a note */\n  var s = "/* kept */", r = /a\\/b/\n  go() /* tail kept */\n})()\n'
+    assert strip_js_comments(js) == '(function () {\nvar s = "/* kept */", r = /a\\/b/\ngo() /* tail kept */\n})()\n'
