@@ -141,3 +141,5 @@ def test_search_index_ships_the_ways_on_and_leaves_out_the_print_all_copy(built_
     assert fallback[-1]["location"] == "faq/"
     assert len(fallback) == 2 + len(load_project_guide().topics)
     assert all(f["location"] in locations for f in fallback)
+    # Buttons and fill-in boxes are for the page, not for search snippets.
+    assert not any("문구 복사하기" in d["text"] or "초기화" in d["text"] for d in index["docs"])

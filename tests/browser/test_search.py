@@ -92,7 +92,7 @@ def test_the_first_entry_of_the_answer_shows_the_answer_not_just_a_title(phone_s
         # A word's pieces share one weight; only the first keeps Material's prefix wildcard.
         ("중복결제", "중복*^2 복결^2 결제^2"),
         ("중복 결제", "중복*^6 결제*^6"),
-        ("쿠폰이 사라졌어요", "쿠폰*^6 사라*^1 라지^1 라졌^1 졌어^1"),  # the site has 사라졌어요 too
+        ("쿠폰이 사라졌어요", "쿠폰*^6 사라*^1 라졌^1 졌어^1 라지^1"),  # the site has 사라졌어요 too
         ("문의", "문의*^6"),
         ("환", "환"),
         ("FAQ", "faq*^6"),
@@ -100,10 +100,10 @@ def test_the_first_entry_of_the_answer_shows_the_answer_not_just_a_title(phone_s
         ("09:00", "09*^6 00*^6"),
         ('"상담원 연결"', "상담*^3 담원^3 연결*^6"),
         # Conjugated, contracted and nominal forms meet on the stem the site uses.
-        ("깨졌어요", "깨지*^6"),
-        ("깨짐", "깨지*^6"),
-        ("부서졌어요", "부서*^1 서지^1 서졌^1 졌어^1"),  # stem, and the form as the site writes it
-        ("망가져서", "망가*^3 가지^3"),
+        ("깨졌어요", "깨지^6"),
+        ("깨짐", "깨지^6"),
+        ("부서졌어요", "부서*^1 서졌^1 졌어^1 서지^1"),  # stem, and the form as the site writes it
+        ("망가져서", "망가^3 가지^3"),
         # First consonants become the site's words; a one-jamo slip its nearest word.
         ("ㅂㅍ", "반품*^6"),
         ("반폼", "반품*^6"),

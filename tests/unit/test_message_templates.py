@@ -37,7 +37,7 @@ def test_copy_button_targets_the_text_and_starts_hidden():
     html = str(message_template_block(context(), TEMPLATES[0].id))
     body_id = re.search(r'<pre class="msg-template__body" id="([^"]+)"', html).group(1)
     assert f'data-copy-target="{body_id}"' in html
-    assert re.search(r'<p class="msg-template__tools" hidden>', html)
+    assert re.search(r'<p class="msg-template__tools" hidden data-search-exclude>', html)
 
 
 def test_fact_in_message_is_plain_text_and_listed():

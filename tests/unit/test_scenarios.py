@@ -95,7 +95,7 @@ def test_a_template_offers_fields_for_its_detail_blanks_only():
     html = str(message_template_block(context(), "seller_silence_reminder"))
     fields = re.findall(r'data-blank="([^"]+)"', html)
     assert fields == ["주문 번호", "판매자와 연락한 날"]  # in the order of `details`; [요청한 내용] is free text
-    assert '<details class="msg-fill" hidden>' in html
+    assert '<details class="msg-fill" hidden data-search-exclude>' in html
 
 
 def test_every_excuse_has_the_law_and_facts_filled_in():

@@ -407,7 +407,7 @@
   /* Query as typed -> query for Material's worker (space-separated terms). Each Hangul word is cut into
      bigrams, with those of its stems. Material appends a prefix wildcard to every term; only a word's
      first bigram keeps it (so "반품" still finds and highlights "반품배송비는" in the text), the others are
-     sent as exact terms ("^1", a boost of one, is the only way to stop Material adding the wildcard):
+     sent as exact terms (a "^boost" is the only way to stop Material adding the wildcard):
      expanding every bigram against the whole vocabulary made searches several times slower. One-syllable
      words (두, 번, 안, 온 …) are dropped when the query has anything longer, as they match half the index.
      With the site's pieces known (inside the worker), stems the site never uses are left out, a word of
@@ -420,10 +420,12 @@
         list.push([term, exact])
       }
     }
-    function addWord(text) {
+    /* A stem is never in the text as such (깨지 for 깨졌어요): its pieces are matched exactly, which
+       spares lunr expanding a wildcard over the whole vocabulary for each. */
+    function addWord(text, stem) {
       var grams = bigrams(text)
       for (var g = 0; g < grams.length; g++)
-        add(word, grams[g], g > 0)
+        add(word, grams[g], stem || g > 0)
     }
     /* Every typed word weighs the same, however many pieces it has: "배송준비중 취소" is as much about
        취소 as about 배송준비중, though the first gives four pieces and the second one. */
@@ -446,15 +448,15 @@
         var piece = pieces[p]
         if (IS_HANGUL.test(piece)) {
           var base = p === pieces.length - 1 ? stripParticle(piece) : piece
-          var stems = p === pieces.length - 1 ? verbStems(piece) : [], hits = 0
-          for (var s = 0; s < stems.length; s++)
-            if (!checked || site.stems[stems[s]]) {
-              addWord(stemKey(stems[s]))
-              hits++
-            }
+          var stems = (p === pieces.length - 1 ? verbStems(piece) : []).filter(function (stem) {
+            return !checked || site.stems[stem]
+          })
+          var hits = stems.length
           if (!checked || known(base) || hits) {
+            // the word as written first, so its first piece keeps the wildcard that highlights it
             if (base.length === 1 && !hits) add(single, base, false)
             else if (base.length > 1 && (!checked || known(base) || !hits)) addWord(base)
+            for (var s = 0; s < stems.length; s++) addWord(stemKey(stems[s]), true)
           } else {
             var near = base.length >= 2 ? corrected(base) : null
             if (near) addWord(near)
