@@ -45,11 +45,28 @@ def index_bytes_before_search(url: str, browser) -> int:
     return sum(sizes)
 
 
-def measure(site: Path, queries, browser, repeats: int = REPEATS) -> dict:
+def open_ms(url: str, browser, runs: int = 5) -> float:
+    """Median ms from tapping search to an index ready to answer, on a fresh phone page at 4x slowdown
+    (stock Material has fetched and built its index while the page loaded; ours starts on the tap)."""
+    samples = []
+    for _ in range(runs):
+        page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
+        page.goto(url, wait_until="networkidle")
+        box = SearchBox.__new__(SearchBox)
+        box.page = page
+        samples.append(box.open())
+        page.close()
+    return statistics.median(samples)
+
+
+def measure(site: Path, queries, browser, repeats: int = REPEATS, opening: bool = False) -> dict:
     index = (site / "search" / "search_index.json").read_bytes()
     hits, latencies, missed = 0, [], []
     with SiteServer(site) as server:
-        at_load = index_bytes_before_search(server.url, browser)
+        at_load = index_bytes_before_search(server.url, browser) if opening else None
+        ready = open_ms(server.url, browser) if opening else None
         page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
         box = SearchBox(page, server.url)
         box.throttle(THROTTLE)
@@ -65,6 +82,8 @@ def measure(site: Path, queries, browser, repeats: int = REPEATS) -> dict:
     latencies.sort()
     return {
         "at_load": at_load,
+        "ready": ready,
+        "samples": latencies,
         "answered": hits,
         "total": len(queries),
         "missed": missed,
@@ -97,8 +116,8 @@ def main() -> int:
             browser = launch_chromium(p)
             res = {
                 name: {
-                    "dev": measure(dest, dev, browser),
-                    "dev2": measure(dest, dev2, browser, repeats=0),
+                    "dev": measure(dest, dev, browser, opening=True),
+                    "dev2": measure(dest, dev2, browser),
                     "extra": measure(dest, extra, browser, repeats=0),
                 }
                 for name, (dest, _) in sites.items()
@@ -112,6 +131,15 @@ def main() -> int:
         return "-" if v is None else f"{v:.0f} ms"
 
     s, o = res["stock"], res["ours"]
+    # Latency over both shared sets: dev-2 brings the first-consonant and typo paths.
+    timed = {name: sorted(res[name]["dev"]["samples"] + res[name]["dev2"]["samples"]) for name in res}
+
+    def med(name):
+        return statistics.median(timed[name]) if timed[name] else None
+
+    def p90(name):
+        return timed[name][int(0.9 * (len(timed[name]) - 1))] if timed[name] else None
+
     rows = [
         ("dev queries answered (top 4)", pct(s["dev"]), pct(o["dev"])),
         ("dev-2 queries answered (top 4)", pct(s["dev2"]), pct(o["dev2"])),
@@ -119,9 +147,10 @@ def main() -> int:
         ("search index, bytes", f"{s['dev']['bytes']:,}", f"{o['dev']['bytes']:,}"),
         ("search index, gzip -9 bytes", f"{s['dev']['gzip']:,}", f"{o['dev']['gzip']:,}"),
         ("index bytes fetched before search opens", f"{s['dev']['at_load']:,}", f"{o['dev']['at_load']:,}"),
-        (f"last key -> results, median, CPU {THROTTLE}x", ms(s["dev"]["median"]), ms(o["dev"]["median"])),
-        (f"last key -> results, p90, CPU {THROTTLE}x", ms(s["dev"]["p90"]), ms(o["dev"]["p90"])),
-        (f"last key -> results, slowest query, CPU {THROTTLE}x", ms(s["dev"]["max"]), ms(o["dev"]["max"])),
+        (f"tap on search -> index ready, CPU {THROTTLE}x", ms(s["dev"]["ready"]), ms(o["dev"]["ready"])),
+        (f"last key -> results, median, CPU {THROTTLE}x", ms(med("stock")), ms(med("ours"))),
+        (f"last key -> results, p90, CPU {THROTTLE}x", ms(p90("stock")), ms(p90("ours"))),
+        (f"last key -> results, slowest query, CPU {THROTTLE}x", ms(timed["stock"][-1]), ms(timed["ours"][-1])),
     ]
     width = max(len(r[0]) for r in rows)
     print(f"{'':{width}}  {'stock Material':>16}  {'ours':>16}")
@@ -133,7 +162,8 @@ def main() -> int:
     )
     print(
         f"latency: per query the median of {1 + REPEATS} timings of its last key; over the "
-        f"{len(dev)} dev queries; load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+        f"{len(dev) + len(dev2)} dev and dev-2 queries; "
+        f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
     for name in ("stock", "ours"):
         missed = res[name]["dev"]["missed"] + res[name]["dev2"]["missed"] + res[name]["extra"]["missed"]
