@@ -29,11 +29,13 @@ WATCH_JS = """() => {
   new MutationObserver(() => { w.change = performance.now() })
     .observe(document.querySelector('.md-search-result'), {childList: true, subtree: true, characterData: true})
 }"""
-# Ready: the result line no longer shows the text it had before search opened (Material's "initialising").
+# Ready: the result line shows Material's prompt ("검색어를 입력하세요"), which replaces "initialising" once the
+# worker has built its index (at once for stock Material, which builds it while the page loads).
 READY_JS = """() => {
-  const meta = document.querySelector('.md-search-result__meta'), initial = meta.textContent.trim()
+  const meta = document.querySelector('.md-search-result__meta')
+  const prompt = JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']
   const r = window.__ready = {start: performance.now(), at: 0}
-  const done = () => { if (!r.at && meta.textContent.trim() !== initial) r.at = performance.now() }
+  const done = () => { if (!r.at && meta.textContent.trim() === prompt) r.at = performance.now() }
   new MutationObserver(done).observe(meta, {childList: true, subtree: true, characterData: true})
   done()
 }"""
