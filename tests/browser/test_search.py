@@ -106,8 +106,8 @@ def test_the_first_entry_of_the_answer_shows_the_answer_not_just_a_title(phone_s
         ("망가져서", "망가^3 가지^3"),
         # First consonants become the site's words; a one-jamo slip its nearest word.
         ("ㅂㅍ", "반품*^6"),
-        ("반폼", "반품*^6"),
-        ("중복겔제", "중복*^2 복결^2 결제^2"),
+        ("반폼", "반품*^3"),  # a slip weighs half
+        ("중복겔제", "중복*^1 복결^1 결제^1"),
     ],
 )
 def test_query_normalisation(ko, typed, sent):

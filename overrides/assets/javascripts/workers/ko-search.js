@@ -429,8 +429,11 @@
     }
     /* Every typed word weighs the same, however many pieces it has: "배송준비중 취소" is as much about
        취소 as about 배송준비중, though the first gives four pieces and the second one. */
+    /* A word read as another (a slip) weighs half: what was typed exactly ranks first. */
+    var guessed = false
     function endWord() {
-      var boost = Math.max(1, Math.floor(WORD_WEIGHT / word.length))
+      var boost = Math.max(1, Math.floor(WORD_WEIGHT / (guessed ? 2 : 1) / word.length))
+      guessed = false
       for (var i = 0; i < word.length; i++)
         terms.push(word[i][0] + (word[i][1] ? "" : "*") + "^" + boost)
       word = []
@@ -459,7 +462,10 @@
             for (var s = 0; s < stems.length; s++) addWord(stemKey(stems[s]), true)
           } else {
             var near = base.length >= 2 ? corrected(base) : null
-            if (near) addWord(near)
+            if (near) {
+              addWord(near)
+              guessed = true
+            }
             else if (base.length === 1) add(single, base, false)
             else addWord(base)
           }
@@ -522,6 +528,8 @@
             delete doc[FIELD]
             delete doc[TITLE_FIELD]
           })
+          // the first-consonant table, once the index is ready, so neither opening nor ㅂㅍ waits for it
+          setTimeout(initialsTable, 0)
         })
     })
   }
