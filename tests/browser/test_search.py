@@ -200,3 +200,20 @@ def test_the_index_waits_until_search_opens(browser, site_url):
     with page.expect_request("**/search/search_index.json"):
         page.click(INPUT)
     page.close()
+
+
+def test_results_sent_back_to_the_page_are_the_best_and_carry_no_bigram_fields(browser, site_url):
+    page = browser.new_page()
+    page.add_init_script("""(() => { const post = Worker.prototype.postMessage; window.__result = null;
+      Worker.prototype.postMessage = function (m) {
+        if (m && m.type === 2)
+          this.addEventListener('message', ev => { if (ev.data.type === 3) window.__result = ev.data.data })
+        return post.apply(this, arguments) } })()""")
+    # A long everyday question touches nearly every section through 주문, 결제, 안 …
+    SearchBox(page, site_url).search("결제했는데 주문이 안 보여요")
+    groups = page.evaluate("window.__result.items")
+    docs = [d for group in groups for d in group]
+    page.close()
+    assert docs and not any(key in d for d in docs for key in ("ko", "kt", "ka"))
+    # Only the best 40 sections come back (plus each page's own entry, which Material adds to its group).
+    assert len([d for d in docs if d["score"] > 0]) <= 40

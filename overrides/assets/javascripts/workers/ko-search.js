@@ -484,6 +484,18 @@
     return { items: site.fallback.map(function (doc) { return [Object.assign({ score: -1, terms: {} }, doc)] }) }
   }
 
+  /* Korean pieces make nearly every section match a little (주문, 결제 are everywhere), and Material
+     highlights and sends back every match, which took most of a search's time. Only the best sections go
+     on: more than a reader scrolls through, and the count above the list is of those. */
+  var KEEP = 40
+  function keepBest(lunr) {
+    if (!lunr || !lunr.Index) return
+    var search = lunr.Index.prototype.search
+    lunr.Index.prototype.search = function () {
+      return search.apply(this, arguments).slice(0, KEEP)
+    }
+  }
+
   scope.koSearch = {
     normalise: normalise, stripParticle: stripParticle, verbStems: verbStems, bigrams: bigrams,
     analyse: analyse, plain: plain, setup: setup, initials: initials, corrected: corrected, synonymsFor: synonymsFor
@@ -512,6 +524,7 @@
       if (!loaded) {
         loaded = true
         scope.importScripts(new URL(scope.location.href).searchParams.get("base"))
+        keepBest(scope.lunr)
       }
       if (data && data.type === 0 && data.data && Array.isArray(data.data.docs))
         setup(data.data)
