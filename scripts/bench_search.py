@@ -14,7 +14,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from guidedev.searchprobe import DEV2_QUERIES, DEV_QUERIES, EXTRA_QUERIES, SearchBox, load_queries
+from guidedev.searchprobe import DEV2_QUERIES, DEV_QUERIES, EXTRA_QUERIES, SearchBox, load_queries, open_search
 from guidedev.support import ROOT, SiteServer, build_site, launch_chromium, load_project_guide
 
 THROTTLE = 4
@@ -54,9 +54,7 @@ def open_ms(url: str, browser, runs: int = 5) -> float:
         cdp = page.context.new_cdp_session(page)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
         page.goto(url, wait_until="networkidle")
-        box = SearchBox.__new__(SearchBox)
-        box.page = page
-        samples.append(box.open())
+        samples.append(open_search(page))
         page.close()
     return statistics.median(samples)
 

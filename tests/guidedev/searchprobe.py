@@ -72,29 +72,29 @@ def load_queries(path: Path, guide=None) -> list[Query]:
     ]
 
 
+def open_search(page) -> float:
+    """Open search on a loaded page as a reader does; return ms from the tap until the index is ready to
+    answer (the result line shows Material's prompt)."""
+    page.evaluate(READY_JS)
+    # Phone: the magnifier button in the header opens the search; desktop: the box is in the header.
+    button = page.locator("label.md-header__button[for=__search]")
+    if button.is_visible():
+        button.click()
+    else:
+        page.click(INPUT)
+    page.wait_for_selector(INPUT, state="visible")
+    page.wait_for_function("() => window.__ready.at > 0", timeout=30000)
+    return page.evaluate("() => window.__ready.at - window.__ready.start")
+
+
 class SearchBox:
     """Material's search on one open page."""
 
     def __init__(self, page, url: str):
         self.page, self.cdp = page, page.context.new_cdp_session(page)
         page.goto(url, wait_until="networkidle")
-        self.open_ms = self.open()
+        self.open_ms = open_search(page)
         page.evaluate(WATCH_JS)
-
-    def open(self) -> float:
-        """Open search as a reader does; return ms from the tap until the index is ready to answer (the
-        result line changes from Material's "initialising" text to its prompt)."""
-        page = self.page
-        page.evaluate(READY_JS)
-        # Phone: the magnifier button in the header opens the search; desktop: the box is in the header.
-        button = page.locator("label.md-header__button[for=__search]")
-        if button.is_visible():
-            button.click()
-        else:
-            page.click(INPUT)
-        page.wait_for_selector(INPUT, state="visible")
-        page.wait_for_function("() => window.__ready.at > 0", timeout=30000)
-        return page.evaluate("() => window.__ready.at - window.__ready.start")
 
     def throttle(self, rate: float) -> None:
         self.cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
