@@ -87,9 +87,6 @@ def measure(site: Path, queries, browser, repeats: int = REPEATS, opening: bool 
         "missed": missed,
         "bytes": len(index),
         "gzip": len(gzip.compress(index, 9)),
-        "median": statistics.median(latencies) if latencies else None,
-        "p90": latencies[int(0.9 * (len(latencies) - 1))] if latencies else None,
-        "max": latencies[-1] if latencies else None,
     }
 
 

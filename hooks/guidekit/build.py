@@ -151,7 +151,7 @@ class GuideBuild:
         """Material's search index made ready for Korean search: each FAQ entry also found by its other
         wordings, the synonyms, the ways on when nothing matches, and the pages that only collect others
         ranked below what they collect (the print-all sheet, a copy of every checklist, is left out)."""
-        urls = self.links.page_urls
+        urls = self.search_locations()
         faq_url = urls.get(FAQ_PAGE)
         aliases = {f"{faq_url}#{faq_anchor(q.id)}": list(q.aliases) for q in self.guide.faq} if faq_url else {}
         return enrich_index(
@@ -167,11 +167,15 @@ class GuideBuild:
             left_out=tuple(urls[page] for page in (PRINT_ALL_PAGE,) if page in urls),
         )
 
+    def search_locations(self) -> dict[str, str]:
+        """src_uri -> the location Material's search index gives that page (the home page is '', where the
+        link book says './')."""
+        return {page: url.removeprefix("./") for page, url in self.links.page_urls.items()}
+
     def search_fallback(self) -> list[dict]:
         """The entries search offers when nothing matches: how to search, every problem page with its
         questions, the FAQ (templates/blocks/search_fallback.json)."""
-        # Material's index names the home page '' where the link book says './'.
-        urls = {page: url.removeprefix("./") for page, url in self.links.page_urls.items()}
+        urls = self.search_locations()
         topics = [
             {
                 "location": urls[topic.link.partition("#")[0]],

@@ -93,7 +93,7 @@ class SearchBox:
     def __init__(self, page, url: str):
         self.page, self.cdp = page, page.context.new_cdp_session(page)
         page.goto(url, wait_until="networkidle")
-        self.open_ms = open_search(page)
+        open_search(page)
         page.evaluate(WATCH_JS)
 
     def throttle(self, rate: float) -> None:
