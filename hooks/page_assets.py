@@ -1,7 +1,8 @@
 """Hook: link each page-scoped stylesheet or script (mkdocs.yml `extra.page_scoped_assets`) only from the
-pages that use it, and ship our own stylesheets minified and the pages without indentation, so the home page's first
-load stays small. Shares nothing with the other hooks; its post-build step runs before the staged site is
-swapped in (atomic_site.py)."""
+pages that use it, ship our own stylesheets minified and the pages without indentation, and Material's
+stylesheets without the rules no page of this build can use, so every page's first load stays small.
+Shares nothing with the other hooks; its post-build step runs before the offline copy is listed
+(offline.py) and the staged site is swapped in (atomic_site.py)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from guidekit.assets import (
     strip_js_comments,
     unused_assets,
 )
+from guidekit.css_prune import Used, custom_properties_read, drop_unread_properties, prune_css
 
 _scoped: dict[str, set[str]] = {}
 
@@ -51,3 +53,22 @@ def on_post_build(config):
         target = site / path
         if target.suffix == ".js" and target.is_file():
             target.write_text(strip_js_comments(target.read_text(encoding="utf-8")), encoding="utf-8")
+    prune_theme_css(site)
+
+
+def prune_theme_css(site: Path) -> None:
+    """Material's stylesheets (assets/stylesheets) cut down to what this build's pages and scripts use."""
+    used = Used()
+    pages = [f.read_text(encoding="utf-8") for f in site.rglob("*.html")]
+    # Lunr's language packs never touch a page, and their word lists would count as class names.
+    scripts = [f.read_text(encoding="utf-8") for f in site.rglob("*.js") if "lunr" not in f.parent.parts]
+    for html in pages:
+        used.add_html(html)
+    for js in scripts:
+        used.add_script(js)
+    theme = sorted((site / "assets" / "stylesheets").glob("*.css"))
+    pruned = {f: prune_css(f.read_text(encoding="utf-8"), used) for f in theme}
+    ours = [f.read_text(encoding="utf-8") for f in site.rglob("*.css") if f not in pruned]
+    read = custom_properties_read([*pruned.values(), *ours, *pages], scripts)
+    for f, css in pruned.items():
+        f.write_text(drop_unread_properties(css, read), encoding="utf-8")

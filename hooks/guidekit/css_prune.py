@@ -1,0 +1,245 @@
+"""Material's stylesheets carry rules for every feature it offers (content tabs, code blocks, tags, blog
+posts, right-to-left scripts, twenty colour palettes); this site uses a small part of them. A rule whose
+every selector names a class no page and no script of this build can produce never matches, so it is
+dropped, which keeps the first load of every page small on a phone.
+
+Conservative by construction: a class counts as used when it is in any page's HTML or in any string of any
+script the site ships (Material's bundle builds its search results, dialogs and tooltips from such
+strings; a template-literal prefix such as `md-tag--${x}` keeps every class starting with it). Classes
+inside parentheses (`:not(...)`, `:is(...)`) are not judged, and the only attribute values judged are
+those fixed by the HTML: the text direction and the palette's scheme and colours.
+
+Material's script also holds the class names of components it builds only when a page or the theme
+configuration asks for them (`MATERIAL_COMPONENTS`); those count as used only when asked for."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
+_ATTR = re.compile(r'\b(dir|data-md-color-(?:scheme|primary|accent))="([^"]*)"')
+_JS_STRING = re.compile(r"\"((?:[^\"\\\n]|\\.)*)\"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`", re.S)
+# A word in a script's string, unless it follows `.`, `#` or `[`: there the script queries a class it did not make.
+_WORD = re.compile(r"(?<![\w.#\[-])-?[A-Za-z_][\w-]*")
+_SEL_CLASS = re.compile(r"\.(-?[A-Za-z_][\w-]*)")
+_SEL_ATTR = re.compile(r"\[\s*(dir|data-md-color-(?:scheme|primary|accent))\s*=\s*[\"']?([\w-]+)[\"']?\s*\]")
+
+
+_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+
+# Components Material 9's bundle builds (from class names in its strings) only on request: class prefix ->
+# when a build asks for it, from the classes in its pages and the theme's `__config` (features, version).
+# From Material's sources: components/content/_/index.ts, header/_/index.ts, integrations/version,
+# templates/search (tags).
+MATERIAL_COMPONENTS = {
+    "md-tooltip": lambda classes, config: (
+        bool(
+            {"content.tooltips", "content.footnote.tooltips", "navigation.instant.preview", "content.code.annotate"}
+            & set(config.get("features", []))
+        )
+        or "annotate" in classes
+    ),
+    "md-annotation": lambda classes, config: (
+        "content.code.annotate" in config.get("features", []) or "annotate" in classes
+    ),
+    "tabbed-": lambda classes, config: "tabbed-set" in classes,
+    "md-version": lambda classes, config: "version" in config,
+    "md-source": lambda classes, config: "md-source" in classes,
+    "md-tag": lambda classes, config: any(c.startswith("md-tag") for c in classes),
+}
+
+
+@dataclass
+class Used:
+    """What this build's pages and scripts can put in the DOM."""
+
+    classes: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)
+    attrs: dict[str, set[str]] = field(default_factory=dict)
+    html_classes: set[str] = field(default_factory=set)
+    config: dict = field(default_factory=dict)
+
+    def add_html(self, html: str) -> None:
+        for value in _CLASS_ATTR.findall(html):
+            self.html_classes.update(value.split())
+        for name, value in _ATTR.findall(html):
+            self.attrs.setdefault(name, set()).add(value)
+        if not self.config and (m := _CONFIG.search(html)):
+            self.config = json.loads(m.group(1))
+
+    def _asked_for(self, name: str) -> bool:
+        return all(
+            asked(self.html_classes, self.config)
+            for prefix, asked in MATERIAL_COMPONENTS.items()
+            if name.startswith(prefix)
+        )
+
+    def add_script(self, js: str) -> None:
+        for m in _JS_STRING.finditer(js):
+            text = m.group(1) or m.group(2) or m.group(3) or ""
+            if m.group(3) is not None:
+                # `md-status--${x}`: anything may follow the literal part before `${`.
+                for piece in re.findall(r"(-?[A-Za-z_][\w-]*)\$\{", text):
+                    self.prefixes.add(piece)
+            words = _WORD.findall(text)
+            self.classes.update(words)
+            # "language-" + name: a string that ends like a class prefix is one.
+            self.prefixes.update(w for w in words if w.endswith(("-", "_")) and len(w) > 2)
+
+    def has_class(self, name: str) -> bool:
+        if name in self.html_classes:
+            return True
+        from_script = name in self.classes or any(name.startswith(p) for p in self.prefixes)
+        return from_script and self._asked_for(name)
+
+
+def _outside_parens(selector: str) -> str:
+    out, depth = [], 0
+    for ch in selector:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def selector_can_match(selector: str, used: Used) -> bool:
+    top = _outside_parens(selector)
+    if any(not used.has_class(c) for c in _SEL_CLASS.findall(top)):
+        return False
+    # The value set of an attribute is judged only when the HTML sets that attribute at all.
+    return all(name not in used.attrs or value in used.attrs[name] for name, value in _SEL_ATTR.findall(top))
+
+
+def _split(text: str, sep: str) -> list[str]:
+    """Split at `sep` outside strings, parentheses and brackets."""
+    parts, depth, quote, start = [], 0, "", 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == sep and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+        i += 1
+    parts.append(text[start:])
+    return parts
+
+
+def _blocks(css: str):
+    """Top-level items of a stylesheet body: (prelude, body) for `x{...}`, (statement, None) for `@x ...;`."""
+    i, n = 0, len(css)
+    start, quote, depth = 0, "", 0
+    while i < n:
+        ch = css[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == ";" and depth == 0:
+            yield css[start : i + 1].strip(), None
+            start = i + 1
+        elif ch == "{" and depth == 0:
+            body_start, level = i + 1, 1
+            j, q = i + 1, ""
+            while j < n and level:
+                c = css[j]
+                if q:
+                    if c == "\\":
+                        j += 1
+                    elif c == q:
+                        q = ""
+                elif c in "\"'":
+                    q = c
+                elif c == "{":
+                    level += 1
+                elif c == "}":
+                    level -= 1
+                j += 1
+            yield css[start:i].strip(), css[body_start : j - 1]
+            start = i = j
+            continue
+        i += 1
+    rest = css[start:].strip()
+    if rest:
+        yield rest, None
+
+
+_GROUPING = ("@media", "@supports", "@layer", "@container", "@document")
+
+
+_VAR_REF = re.compile(r"var\(\s*(--[\w-]+)")
+_PROPERTY = re.compile(r"\s*(--[\w-]+)\s*:")
+
+
+def custom_properties_read(styles: list[str], scripts: list[str]) -> set[str]:
+    """Custom properties read anywhere: `var(--x)` in a stylesheet or a page (style attributes), or any
+    `--name` in a script (which may set or read it)."""
+    found: set[str] = set()
+    for text in styles:
+        found.update(_VAR_REF.findall(text))
+    for text in scripts:
+        found.update(re.findall(r"--[A-Za-z][\w-]*", text))
+    return found
+
+
+def drop_unread_properties(css: str, read: set[str]) -> str:
+    """Declarations of custom properties nothing reads (Material declares icons and colours for features
+    this site has no rule for any more, once `prune_css` has run)."""
+    out = []
+    for prelude, body in _blocks(css):
+        if body is None:
+            out.append(prelude)
+        elif prelude.startswith(_GROUPING):
+            inner = drop_unread_properties(body, read)
+            if inner:
+                out.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@"):
+            out.append(f"{prelude}{{{body}}}")
+        else:
+            kept = [d for d in _split(body, ";") if not ((m := _PROPERTY.match(d)) and m.group(1) not in read)]
+            kept = [d for d in kept if d.strip()]
+            if kept:
+                out.append(f"{prelude}{{{';'.join(kept)}}}")
+    return "".join(out)
+
+
+def prune_css(css: str, used: Used) -> str:
+    """The stylesheet without the rules and selectors that cannot match anything `used` allows."""
+    out = []
+    for prelude, body in _blocks(_COMMENT.sub("", css)):
+        if body is None:
+            out.append(prelude)
+        elif prelude.startswith(_GROUPING):
+            inner = prune_css(body, used)
+            if inner:
+                out.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@"):
+            out.append(f"{prelude}{{{body}}}")
+        else:
+            alive = [s for s in _split(prelude, ",") if selector_can_match(s.strip(), used)]
+            if alive:
+                out.append(f"{','.join(alive)}{{{body}}}")
+    return "".join(out)

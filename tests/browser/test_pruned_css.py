@@ -1,0 +1,222 @@
+"""Material's stylesheets ship without the rules no page of this build can use (hooks/guidekit/css_prune.py).
+Proof that nothing a reader sees changed: every kind of page on a phone, and on a dark desktop as shown
+and as printed, plus the open search with results, is styled the same with the pruned stylesheets as with
+Material's originals: every element and its ::before and ::after get the same box and the same visible
+computed style. (Styles, not pixels: Chromium's text antialiasing differs from one load to the next even
+with the same stylesheet.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import material
+import pytest
+
+from guidedev.searchprobe import INPUT, open_search
+from guidedev.support import SiteServer, site_pages
+from guidedev.webaudit import VIEWS, page_types
+
+pytestmark = pytest.mark.browser
+ORIGINALS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+SHOWN = {"phone": VIEWS[1], "desktop-dark": VIEWS[0].__class__("desktop-dark", 1280, 900, dark=True)}
+
+
+def test_pruned_stylesheets_are_smaller(built_site):
+    site, _ = built_site
+    for name in ("main", "palette"):
+        (ours,) = (site / "assets" / "stylesheets").glob(f"{name}.*.min.css")
+        original = ORIGINALS / ours.name
+        assert original.is_file(), f"Material's {ours.name} not found next to its package"
+        assert ours.stat().st_size < original.stat().st_size * 0.7, f"{ours.name} was not pruned"
+
+
+# Every element's box and what decides how it looks, with its ::before and ::after, as one line per
+# element (or, with `hashed`, a short hash of it). All ~360 computed properties of every element take
+# seconds per page; these are the ones a reader can see. Items past Material's first ten search results
+# are removed first: how many more it has drawn depends on timing, not on style. Transitions are switched off
+# so that no colour is caught halfway.
+_SEEN = [
+    "display",
+    "position",
+    "visibility",
+    "opacity",
+    "z-index",
+    "overflow-x",
+    "overflow-y",
+    "float",
+    "clear",
+    "top",
+    "right",
+    "bottom",
+    "left",
+    "margin-top",
+    "margin-right",
+    "margin-bottom",
+    "margin-left",
+    "padding-top",
+    "padding-right",
+    "padding-bottom",
+    "padding-left",
+    "border-top",
+    "border-right",
+    "border-bottom",
+    "border-left",
+    "border-radius",
+    "outline",
+    "color",
+    "background-color",
+    "background-image",
+    "background-position",
+    "background-size",
+    "box-shadow",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "font-style",
+    "line-height",
+    "letter-spacing",
+    "text-align",
+    "text-decoration-line",
+    "text-transform",
+    "white-space",
+    "word-break",
+    "overflow-wrap",
+    "list-style-type",
+    "content",
+    "mask-image",
+    "-webkit-mask-image",
+    "transform",
+    "flex-direction",
+    "flex-wrap",
+    "justify-content",
+    "align-items",
+    "gap",
+    "grid-template-columns",
+    "cursor",
+    "pointer-events",
+    "fill",
+    "break-inside",
+    "break-before",
+    "break-after",
+    "table-layout",
+    "vertical-align",
+    "filter",
+    "clip-path",
+    "scroll-margin-top",
+]
+_STYLES = """([seen, hashed]) => {
+  if (!document.getElementById('no-transitions')) {
+    const s = document.createElement('style');
+    s.id = 'no-transitions';
+    s.textContent = '*, *::before, *::after { transition: none !important; animation: none !important }';
+    document.head.append(s);
+  }
+  document.querySelectorAll('.md-search-result__item:nth-child(n+11)').forEach(item => item.remove());
+  const out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    let text = `${el.tagName}.${el.className?.baseVal ?? el.className} ${r.x},${r.y},${r.width},${r.height}`;
+    for (const pseudo of [null, '::before', '::after']) {
+      const cs = getComputedStyle(el, pseudo);
+      for (const name of seen) text += `|${pseudo || ''}${name}:${cs.getPropertyValue(name)}`;
+    }
+    if (!hashed) { out.push(text); continue; }
+    let h = 2166136261;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    out.push(`${text.slice(0, text.indexOf('|'))} ${h >>> 0}`);
+  }
+  return out;
+}"""
+# What each view shows of each kind of page; the search overlay is the same over every page, so it is
+# checked over the first page only.
+STATES = {"phone": ("page",), "desktop-dark": ("page", "print")}
+
+
+def _show(page, url: str, state: str) -> None:
+    page.goto(url, wait_until="networkidle")
+    if state == "print":
+        page.emulate_media(media="print")
+    elif state == "search":
+        open_search(page)
+        page.fill(INPUT, "반품")
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        page.wait_for_timeout(400)
+
+
+def _styles(page, url: str, state: str, hashed: bool = True) -> list[str]:
+    """The page's styles once they have settled: Material's script places the header and sidebars a
+    moment after a load or a switch to print, so two readings in a row must agree."""
+    _show(page, url, state)
+    try:
+        last = page.evaluate(_STYLES, [_SEEN, hashed])
+        for _ in range(10):
+            page.wait_for_timeout(150)
+            now = page.evaluate(_STYLES, [_SEEN, hashed])
+            if now == last:
+                break
+            last = now
+        return last
+    finally:
+        page.emulate_media(media="screen")
+
+
+def _first_difference(a: list[str], b: list[str]) -> int | str | None:
+    """The index of the first element styled differently (or why the pages cannot be compared)."""
+    if len(a) != len(b):
+        return f"{len(a)} elements vs {len(b)}: {sorted(set(a) ^ set(b))[:4]}"
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y), None)
+
+
+@pytest.mark.parametrize("view", SHOWN.values(), ids=SHOWN.keys())
+def test_every_kind_of_page_looks_the_same_as_with_materials_own_stylesheets(view, built_site, browser):
+    site, _ = built_site
+    kinds = page_types(site, site_pages(site))
+    context = browser.new_context(**view.context_options())
+    page = context.new_page()
+    different = []
+    with SiteServer(site) as server:
+        try:
+            for kind, path in kinds.items():
+                states = STATES[view.name] + (("search",) if kind == next(iter(kinds)) else ())
+                for state in states:
+                    if where := _compare(page, server.url + path, state):
+                        different.append(f"{kind} (/{path}) {state}: {where}")
+        finally:
+            context.close()
+    assert not different, f"styled differently with the pruned stylesheets [{view.name}]:\n" + "\n".join(different)
+
+
+STYLESHEETS = "**/assets/stylesheets/*.css"
+
+
+def with_originals(page) -> None:
+    page.route(STYLESHEETS, lambda route: route.fulfill(path=_original(route)))
+
+
+def _original(route) -> Path:
+    return ORIGINALS / route.request.url.split("?")[0].rsplit("/", 1)[1]
+
+
+def _compare(page, url: str, state: str, tries: int = 3) -> str | None:
+    """Where the page is styled differently with the original stylesheets, if it still is after `tries`
+    loads of each: Material's script moves the header and sidebars and draws search results as time
+    passes, so one load can differ from the next; a stylesheet's difference shows every time."""
+    where: int | str | None = None
+    for _ in range(tries):
+        pruned = _styles(page, url, state)
+        with_originals(page)
+        original = _styles(page, url, state)
+        page.unroute(STYLESHEETS)
+        where = _first_difference(pruned, original)
+        if where is None:
+            return None
+    return _explain(page, url, state, where) if isinstance(where, int) else where
+
+
+def _explain(page, url: str, state: str, index: int) -> str:
+    """Which properties of the element at `index` differ."""
+    pruned = _styles(page, url, state, hashed=False)[index].split("|")
+    with_originals(page)
+    original = _styles(page, url, state, hashed=False)[index].split("|")
+    page.unroute(STYLESHEETS)
+    return f"{pruned[0]}: {sorted(set(pruned) ^ set(original))[:6]}"
