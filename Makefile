@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test test-fast test-deep lint lock stale install install-dev clean node-tools audit screenshots share-card bench-search
+.PHONY: serve build test test-fast test-deep lint lock stale install install-dev clean node-tools audit screenshots share-card icons bench-search
 NPM_DIR := tests/vendor
 # npm ci empties node_modules, so a stamp inside it disappears whenever the tools are reinstalled.
 NODE_TEST := $(NPM_DIR)/node_modules/.for-tests
@@ -73,6 +73,9 @@ screenshots: install-dev  ## phone and desktop PNGs of each page type, light and
 
 share-card: install-dev  ## redraw docs/images/share-card.png (the link-preview image) from the data file
 	$(BIN)/python scripts/share_card.py
+
+icons: install-dev  ## redraw the app icons and favicon (docs/images/icons/) from scripts/icons.py
+	$(BIN)/python scripts/icons.py
 
 stale: install-dev  ## facts not checked for longer than mkdocs.yml's extra.fact_freshness.max_age_days
 	$(BIN)/python scripts/stale_facts.py

@@ -1,6 +1,7 @@
 """`make audit`: Lighthouse (mobile) on one page of each kind, for our site and for a stock Material build
-of the same Markdown, plus the gzipped first load of the home page. An audit to read, not a gate:
-Lighthouse's performance figure wobbles from run to run.
+of the same Markdown (the median of three runs each), plus the gzipped first load of each kind of page
+and what our offline copy downloads after the first visit. An audit to read, not a gate: Lighthouse's
+performance figure wobbles from run to run.
 
 How the stock site is made: our build runs once more with a small extra plugin that records every page's
 final Markdown (after the hooks have put in facts and generated blocks, with the page's front matter)
@@ -8,7 +9,7 @@ and every page MkDocs generated in memory; that Markdown is then built with plai
 the same Markdown extensions and nav, no custom_dir, no extra CSS or JS, no hooks, `font: false`
 because the audit runs offline). So both columns show the same words; only the theme work differs.
 
-Usage: python scripts/audit.py [--all] [--runs N]   (--all: every page, not one per kind)"""
+Usage: python scripts/audit.py [--all] [--runs N]   (--all: every page, not one per kind; N defaults to 3)"""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ import yaml
 from playwright.sync_api import sync_playwright
 
 from guidedev.support import ROOT, build_site, launch_chromium, site_pages
-from guidedev.webaudit import GzipServer, first_load_bytes, page_types
+from guidedev.webaudit import GzipServer, first_load_bytes, offline_copy, page_types
 
 OUT = ROOT / "build" / "audit"
 LIGHTHOUSE = ROOT / "tests" / "vendor" / "node_modules" / ".bin" / "lighthouse"
@@ -125,7 +126,7 @@ def median_scores(runs: list[dict]) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--all", action="store_true", help="audit every page, not one of each kind")
-    parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page (median is shown)")
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median is shown)")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         print("Lighthouse is missing: run `make audit` (it runs `npm ci --prefix tests/vendor`).", file=sys.stderr)
@@ -159,35 +160,43 @@ def main() -> int:
             print(f"  {kind}: ours {row['ours']} stock {row['stock']}", file=sys.stderr)
         with sync_playwright() as p:
             browser = launch_chromium(p)
-            load = {
-                "ours": first_load_bytes(browser, our_server.url),
-                "stock": first_load_bytes(browser, stock_server.url),
-            }
+            for row in rows:
+                path = row["path"][1:]
+                row["load"] = {
+                    "ours": sum(first_load_bytes(browser, our_server.url + path).values()),
+                    "stock": sum(first_load_bytes(browser, stock_server.url + path).values()),
+                }
+            copy = offline_copy(browser, ours)
             browser.close()
 
-    print_table(rows, load)
+    print_table(rows, copy)
     (OUT / "report.json").write_text(
-        json.dumps({"pages": rows, "first_load": load}, ensure_ascii=False, indent=2), encoding="utf-8"
+        json.dumps({"pages": rows, "offline_copy": copy}, ensure_ascii=False, indent=2), encoding="utf-8"
     )
     print(f"\nReports: {OUT.relative_to(ROOT)}/ (lh-*.json, report.json)")
     return 0
 
 
-def print_table(rows: list[dict], load: dict) -> None:
+def print_table(rows: list[dict], copy: dict) -> None:
     cols = " ".join(f"{SHORT[c]:>4}" for c in CATEGORIES)
     print(
         f"\nLighthouse {json.loads((LIGHTHOUSE.resolve().parent.parent / 'package.json').read_text())['version']}"
-        f" (mobile), ours vs stock Material on the same Markdown"
+        f" (mobile), ours vs stock Material on the same Markdown; first load = gzipped HTML, CSS and JS"
     )
-    print(f"{'page type':<16} {'path':<22} | ours {cols} | stock {cols} | ours below 100 (not perf)")
+    print(
+        f"{'page type':<16} {'path':<22} | ours {cols} | stock {cols} | first load ours / stock"
+        " | ours below 100 (not perf)"
+    )
     for r in rows:
         o = " ".join(f"{r['ours'][c]:>4}" for c in CATEGORIES)
         s = " ".join(f"{r['stock'][c]:>4}" for c in CATEGORIES)
-        print(f"{r['kind']:<16} {r['path']:<22} |      {o} |       {s} | {', '.join(r['ours']['failed']) or '-'}")
-    for name, sizes in load.items():
-        total = sum(sizes.values())
-        parts = ", ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(sizes.items()))
-        print(f"first load of home, {name}: {total / 1024:.1f} KiB gzipped ({parts})")
+        load = f"{r['load']['ours'] / 1024:5.1f} / {r['load']['stock'] / 1024:5.1f} KiB"
+        failed = ", ".join(r["ours"]["failed"]) or "-"
+        print(f"{r['kind']:<16} {r['path']:<22} |      {o} |       {s} | {load:>23} | {failed}")
+    print(
+        f"offline copy (ours, after the first visit): {copy['files']} files, "
+        f"{copy['sent'] / 1024:.0f} KiB sent gzipped, {copy['stored'] / 1024:.0f} KiB stored"
+    )
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """ProperDocs 1.6.7, the maintained fork of MkDocs 1.6, builds the same site byte for byte (but for the
-generator tag), so moving engines stays a one-line change."""
+generator tag, and so for the offline worker's hashes of the pages), so moving engines stays a one-line
+change."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import sys
 from guidedev.support import ROOT
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+# sw.js lists every file with the hash of its bytes, and names its cache after them.
+HASHES = re.compile(rb'sha384-[A-Za-z0-9+/=]+|(?<=const VERSION = ")[0-9a-f]+')
 
 
 def engine_build(engine: str, dest) -> subprocess.CompletedProcess:
@@ -22,7 +25,7 @@ def engine_build(engine: str, dest) -> subprocess.CompletedProcess:
 
 def files_of(site) -> dict[str, bytes]:
     return {
-        p.relative_to(site).as_posix(): GENERATOR.sub(b"", p.read_bytes())
+        p.relative_to(site).as_posix(): HASHES.sub(b"", GENERATOR.sub(b"", p.read_bytes()))
         for p in sorted(site.rglob("*"))
         if p.is_file()
     }

@@ -76,6 +76,12 @@ def render(template: str, **context) -> Markup:
     return Markup(_BLANK_LINES.sub("\n", out).strip())
 
 
+def render_file(template: str, **context) -> str:
+    """Render a whole file that is not a page (the service worker script): values go in through `tojson`."""
+    with _editor_errors(template):
+        return _env.get_template(template).render(**context) + "\n"
+
+
 class FactMarkers:
     """`fact` inside a page template: `{{ fact.agent_hours }}` writes the marker `{{ fact.agent_hours }}`
     for the page expansion, after checking that the fact exists."""

@@ -43,9 +43,66 @@ def build_site(dest: Path, config: Path | None = None, extra_env: dict | None = 
     return subprocess.run(cmd, cwd=config.parent if config else ROOT, env=env, capture_output=True, text=True)
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class ServeLog:
+    """What `mkdocs serve` prints, read in a thread, with a wait for a line."""
+
+    def __init__(self, stream):
+        self.text = ""
+        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+
+    def _read(self, stream):
+        for line in stream:
+            self.text += line
+
+    def wait_for(self, needle: str, after: int = 0, timeout: float = 60) -> None:
+        import time
+
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if needle in self.text[after:]:
+                return
+            time.sleep(0.2)
+        raise AssertionError(f"serve never printed {needle!r}:\n{self.text[-3000:]}")
+
+
+def start_serve(project: Path, port: int) -> tuple[subprocess.Popen, ServeLog]:
+    """`mkdocs serve` on 127.0.0.1:port for a copy of the project; returns once it serves."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    log = ServeLog(proc.stdout)
+    try:
+        log.wait_for("Serving on")
+    except AssertionError:
+        proc.terminate()
+        raise
+    return proc, log
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+class QuietHTTPServer(http.server.ThreadingHTTPServer):
+    """A browser that closes a page (or its worker) mid-download is normal: no traceback for it."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class SiteServer:
@@ -56,7 +113,7 @@ class SiteServer:
 
     def __init__(self, directory: Path):
         handler = functools.partial(self.handler or _QuietHandler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = QuietHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -79,6 +136,20 @@ def launch_chromium(playwright, **kwargs):
         if not system:
             raise RuntimeError(f"{NO_BROWSER}\n(Playwright said: {str(own_error).splitlines()[0]})") from None
         return playwright.chromium.launch(executable_path=system, args=CHROMIUM_ARGS, **kwargs)
+
+
+def launch_persistent_chromium(browser_type, user_data_dir: Path, **options):
+    """A Chromium with a profile on disk, like a reader's own browser (an ordinary context is incognito,
+    where nothing can be installed): Playwright's own build when installed, else Debian's."""
+    try:
+        return browser_type.launch_persistent_context(str(user_data_dir), args=CHROMIUM_ARGS, **options)
+    except Exception as own_error:  # Playwright's own browser is not installed
+        system = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+        if not system:
+            raise RuntimeError(f"{NO_BROWSER}\n(Playwright said: {str(own_error).splitlines()[0]})") from None
+        return browser_type.launch_persistent_context(
+            str(user_data_dir), executable_path=system, args=CHROMIUM_ARGS, **options
+        )
 
 
 def site_pages(site: Path) -> list[str]:

@@ -8,13 +8,16 @@ from __future__ import annotations
 import gzip
 import http.server
 import io
+import os
+import threading
+import time
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import urlparse
 
-from .support import ROOT, SiteServer
+from .support import ROOT, QuietHTTPServer, SiteServer
 
 VENDOR = ROOT / "tests" / "vendor"
 AXE_JS = VENDOR / "node_modules" / "axe-core" / "axe.min.js"
@@ -168,7 +171,10 @@ _COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, gzip-encoded for text types when the client accepts it, as GitHub Pages does."""
+    """Static files, gzip-encoded for text types when the client accepts it, as GitHub Pages does (which
+    lets browsers keep them 10 minutes; `max_age = None` answers as a plain local server does instead)."""
+
+    max_age: int | None = 600
 
     def log_message(self, *args):
         pass
@@ -186,7 +192,10 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")
+        if self.max_age is not None:
+            self.send_header("Cache-Control", f"max-age={self.max_age}")
+        else:
+            self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
         self.end_headers()
         return io.BytesIO(body)
 
@@ -195,6 +204,75 @@ class GzipServer(SiteServer):
     """A built site on 127.0.0.1 (free port) with gzip, in a thread."""
 
     handler = _GzipHandler
+
+
+@dataclass
+class Served:
+    path: str
+    at: float  # time.time() when the answer was sent
+    size: int  # bytes of the body as sent (gzipped when it was)
+
+
+class Host:
+    """A host for one built site at a folder of the address (`/` or `/repo/`, as on GitHub Pages), with
+    gzip, that can be switched to another build while it runs (a deploy) and logs what it sent."""
+
+    def __init__(self, site: Path, prefix: str = "/", port: int = 0, max_age: int | None = 600):
+        self.site, self.prefix = site, prefix
+        self.log: list[Served] = []
+        host, keep_for = self, max_age
+
+        class Handler(_GzipHandler):
+            max_age = keep_for
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, directory=str(host.site), **kwargs)
+
+            def send_head(self):
+                path = urlparse(self.path).path
+                if path + "/" == host.prefix:
+                    return self._answer(301, location=host.prefix)
+                if not path.startswith(host.prefix):
+                    return self._answer(404)
+                self.path = self.path[len(host.prefix) - 1 :]
+                target = Path(self.translate_path(self.path))
+                if target.is_dir() and not path.endswith("/"):
+                    return self._answer(301, location=path + "/")  # as GitHub Pages answers a folder
+                if not (target / "index.html" if target.is_dir() else target).is_file():
+                    return self._answer(404)
+                body = super().send_head()
+                if body is not None:
+                    size = len(body.getvalue()) if isinstance(body, io.BytesIO) else os.fstat(body.fileno()).st_size
+                    host.log.append(Served(path, time.time(), size))
+                return body
+
+            def _answer(self, status: int, location: str = ""):
+                """A redirect, or the site's own 404 page with status 404."""
+                page = host.site / "404.html"
+                body = page.read_bytes() if status == 404 and page.is_file() else b""
+                self.send_response(status)
+                if location:
+                    self.send_header("Location", location)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                return io.BytesIO(body)
+
+        self.httpd = QuietHTTPServer(("127.0.0.1", port), Handler)
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.url = self.origin + prefix
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def deploy(self, site: Path) -> None:
+        self.site = site
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
 
 
 # ── first load ───────────────────────────────────────────────────────────────
@@ -233,3 +311,45 @@ def _kind(name: str, initiator: str) -> str:
     if path.endswith((".woff", ".woff2", ".ttf", ".otf")):
         return "font"
     return "other"
+
+
+# ── the offline copy ─────────────────────────────────────────────────────────────────────────
+
+# Resolves once this page's site has an activated worker; returns the names of the caches.
+COPY_READY = """async () => {
+  const r = await navigator.serviceWorker.ready;
+  const w = r.active;
+  if (w.state !== 'activated') {
+    await new Promise(done => w.addEventListener('statechange', () => w.state === 'activated' && done()));
+  }
+  return await caches.keys();
+}"""
+COPY_FILES = """async () => {
+  const out = [];
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const r of await cache.keys()) out.push([r.url, (await (await cache.match(r)).blob()).size]);
+  }
+  return out;
+}"""
+
+
+def offline_copy(browser, site: Path) -> dict:
+    """What a phone downloads and keeps for the offline copy after one visit to the home page: files, bytes
+    the host sent for them (gzipped as a host sends them) and bytes stored."""
+    with Host(site) as host:
+        context = browser.new_context(**VIEWS[1].context_options())
+        try:
+            page = context.new_page()
+            page.goto(host.url, wait_until="load")
+            page.evaluate(COPY_READY)
+            files = page.evaluate(COPY_FILES)
+        finally:
+            context.close()
+    start = next(i for i, s in enumerate(host.log) if s.path.endswith("/sw.js"))
+    return {
+        "files": len(files),
+        "sent": sum(s.size for s in host.log[start:]),
+        "stored": sum(size for _, size in files),
+        "registered_at": host.log[start].at,
+    }

@@ -1,0 +1,405 @@
+"""The guide with no network after one visit, as a phone gets it from a host like GitHub Pages (gzip, a
+404 page, folders under /repo/): every page from the nav, searches, ticks that survive a reload, the
+deadline helper and message templates, all offline; a new build picked up without mixing builds; the same
+under a sub-path; installable; the copy made after the page has loaded and within 1 MiB; and a button that
+clears what the site stored."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import urllib.request
+
+import pytest
+
+from guidedev.searchprobe import INPUT, open_search
+from guidedev.support import (
+    ROOT,
+    build_site,
+    copy_project,
+    free_port,
+    launch_persistent_chromium,
+    load_project_guide,
+    site_pages,
+    start_serve,
+)
+from guidedev.webaudit import VIEWS, Host
+
+pytestmark = pytest.mark.browser
+PHONE = VIEWS[1].context_options()
+PRECACHE_LIMIT = 1024 * 1024
+GUIDE = load_project_guide()
+
+# Resolves once this page's site has an activated worker; returns the names of the caches.
+COPY_READY = """async () => {
+  const r = await navigator.serviceWorker.ready;
+  const w = r.active;
+  if (w.state !== 'activated') {
+    await new Promise(done => w.addEventListener('statechange', () => w.state === 'activated' && done()));
+  }
+  return await caches.keys();
+}"""
+CACHED_URLS = """async () => {
+  const out = [];
+  for (const name of await caches.keys()) {
+    for (const r of await (await caches.open(name)).keys()) out.push(r.url);
+  }
+  return out;
+}"""
+
+
+def visit_once(context, url: str):
+    """A first visit: the page loads from the network, then the worker copies the site."""
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    names = page.evaluate(COPY_READY)
+    assert len(names) == 1, names
+    return page
+
+
+def nav_links(page) -> list[str]:
+    return page.eval_on_selector_all(
+        ".md-nav--primary a.md-nav__link[href]", "els => [...new Set(els.map(a => a.href.split('#')[0]))]"
+    )
+
+
+def search_answers(page, query: str) -> bool:
+    """Results for `query` that are real matches, not the no-match list."""
+    page.fill(INPUT, query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.locator('.md-search-result article:not([data-md-score="-1.00"])').count() > 0
+
+
+# ── offline ─────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_after_one_visit_every_page_search_ticks_and_helpers_work_offline(built_site, browser):
+    site, _ = built_site
+    with Host(site) as host:
+        context = browser.new_context(**PHONE)
+        try:
+            page = visit_once(context, host.url)
+            links = nav_links(page)
+            assert len(links) == len(site_pages(site)), "the nav should reach every page"
+            context.set_offline(True)
+            failed: list[str] = []
+            # Chromium fetches a tab's favicon itself, past the worker; offline it keeps the one it has.
+            page.on("requestfailed", lambda r: None if r.url.endswith("favicon.svg") else failed.append(r.url))
+            not_from_copy: list[str] = []
+            page.on("response", lambda r: None if r.from_service_worker else not_from_copy.append(r.url))
+            for url in links:
+                response = page.goto(url, wait_until="load")
+                assert response and response.ok, f"{url} did not open offline"
+                assert page.locator("article h1").count() == 1, url
+
+            for path, query in (("delivery/", "반품 기한"), ("faq/", "ㅈㅂㄱㅈ"), ("checklists/prepare/", "1372")):
+                page.goto(host.url + path)
+                open_search(page)
+                assert search_answers(page, query), f"search for {query!r} on /{path} found nothing offline"
+
+            page.goto(host.url + "checklists/payment-error/")
+            box = page.locator("input.checklist__box").nth(1)
+            page.click(f'label[for="{box.get_attribute("id")}"]')
+            page.reload()
+            assert page.locator("input.checklist__box").nth(1).is_checked(), "the tick did not survive a reload"
+
+            page.goto(host.url + "checklists/before-return/")
+            page.fill(".deadline-helper__arrival", "2026-11-26")
+            assert page.locator('dd[data-deadline="withdrawal"]').get_attribute("data-date") == "2026-12-03"
+
+            page.goto(host.url + "messages/")
+            template = page.locator(".msg-template:has(.msg-fill)").first
+            template.locator(".msg-fill summary").click()
+            template.locator(".msg-fill input").first.fill("20261126-0001")
+            assert "20261126-0001" in template.locator(".msg-template__body").inner_text()
+
+            assert not failed, f"requests failed offline: {failed}"
+            assert not not_from_copy, f"answered from outside the offline copy: {not_from_copy}"
+        finally:
+            context.close()
+
+
+def test_an_unknown_address_offline_shows_the_sites_404_page(built_site, browser):
+    site, _ = built_site
+    with Host(site) as host:
+        context = browser.new_context(**PHONE)
+        try:
+            page = visit_once(context, host.url)
+            context.set_offline(True)
+            response = page.goto(host.url + "no-such-page/")
+            assert response and response.status == 404
+            assert "찾을 수 없어요" in page.title()
+            assert page.locator(".problem-cards a").count() > 0
+            # A page's folder without its slash opens the page, as the host would answer it.
+            response = page.goto(host.url + "payment")
+            assert page.url == host.url + "payment/" and page.locator("article h1").count() == 1
+        finally:
+            context.close()
+
+
+def test_the_copy_is_made_after_the_page_loaded_holds_only_what_pages_use_and_stays_under_1_mib(built_site, browser):
+    site, _ = built_site
+    with Host(site) as host:
+        context = browser.new_context(**PHONE)
+        try:
+            page = context.new_page()
+            page.goto(host.url, wait_until="load")
+            loaded = page.evaluate(
+                "performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventEnd"
+            )
+            page.evaluate(COPY_READY)
+            cached = {u.removeprefix(host.url) for u in page.evaluate(CACHED_URLS)}
+        finally:
+            context.close()
+    worker_fetch = [s for s in host.log if s.path == "/sw.js"]
+    assert worker_fetch and worker_fetch[0].at * 1000 >= loaded, "the worker was registered before the page loaded"
+    copy = [s for s in host.log if s.at >= worker_fetch[0].at]
+    sent = sum(s.size for s in copy)
+    assert sent <= PRECACHE_LIMIT, f"the offline copy sent {sent / 1024:.0f} KiB (limit 1 MiB)"
+
+    pages = set(site_pages(site))  # the home page is the site's folder itself: ''
+    assert pages <= cached, f"pages missing from the copy: {sorted(pages - cached)}"
+    assert {"search/search_index.json", "manifest.webmanifest", "404.html"} <= cached
+    assert any(re.fullmatch(r"assets/javascripts/workers/search\.\w+\.min\.js", u) for u in cached)
+    assert "assets/javascripts/workers/ko-search.js" in cached
+    unwanted = [u for u in cached if "/lunr/" in u or u.endswith((".map", ".xml", ".gz", ".txt")) or "share-card" in u]
+    assert not unwanted, f"the copy holds files no page uses: {unwanted}"
+
+
+# ── updates ─────────────────────────────────────────────────────────────────────────────────────
+
+NEW_WORDS = "새 빌드에서 고친 문장이에요."
+NEW_STYLE = "\n:root { --guide-build: 2; }\n"
+
+
+@pytest.fixture(scope="module")
+def next_build(tmp_path_factory):
+    """The same guide rebuilt with one page and the stylesheet changed, as a later deploy."""
+    tmp = tmp_path_factory.mktemp("next")
+    project = copy_project(tmp / "project")
+    page = project / "docs" / "payment.md"
+    page.write_text(page.read_text("utf-8").replace("\n\n", f"\n\n{NEW_WORDS}\n\n", 2), "utf-8")
+    css = project / "docs" / "stylesheets" / "extra.css"
+    css.write_text(css.read_text("utf-8") + NEW_STYLE, "utf-8")
+    result = build_site(tmp / "site", config=project / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return tmp / "site"
+
+
+def build_of(page) -> str:
+    """Which build this page runs on: its words and its stylesheet must say the same."""
+    words = NEW_WORDS in page.content()
+    style = page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--guide-build').trim()")
+    assert words == (style == "2"), f"page and stylesheet from different builds (new words: {words}, style {style!r})"
+    return "new" if words else "old"
+
+
+def test_a_new_build_waits_is_offered_and_never_mixes_with_the_old(built_site, next_build, browser):
+    site, _ = built_site
+    with Host(site) as host:
+        context = browser.new_context(**PHONE)
+        try:
+            page = visit_once(context, host.url)
+            page.goto(host.url + "payment/")
+            assert build_of(page) == "old"
+            host.deploy(next_build)
+            before = len(host.log)
+            page.goto(host.url + "payment/")
+            # Still the old build, whole, while the new copy is made in the background.
+            assert build_of(page) == "old"
+            note = page.locator(".guide-update__note")
+            note.wait_for(state="visible", timeout=20000)
+            assert "새 버전이 있어요" in note.inner_text()
+            assert len(page.evaluate("caches.keys()")) == 2
+            page.reload()
+            assert build_of(page) == "old", "a reload alone must not switch builds under a page"
+            # Files the old copy already holds with the same bytes were not downloaded again.
+            fetched = {s.path for s in host.log[before:]}
+            assert "/payment/" in fetched and not any("bundle." in p for p in fetched), sorted(fetched)
+
+            page.locator(".guide-update__go").click()
+            page.wait_for_function(f"() => document.body.innerText.includes({json.dumps(NEW_WORDS)})")
+            page.wait_for_load_state("load")
+            assert build_of(page) == "new"
+            assert len(page.evaluate("caches.keys()")) == 1, "the old copy was not removed"
+            context.set_offline(True)
+            page.goto(host.url + "faq/")
+            page.goto(host.url + "payment/")
+            assert build_of(page) == "new"
+        finally:
+            context.close()
+
+
+def test_without_a_tap_the_new_build_takes_over_on_the_next_visit(built_site, next_build, browser):
+    site, _ = built_site
+    with Host(site) as host:
+        context = browser.new_context(**PHONE)
+        try:
+            page = visit_once(context, host.url)
+            host.deploy(next_build)
+            page.goto(host.url + "payment/")
+            page.locator(".guide-update__note").wait_for(state="visible", timeout=20000)
+            page.locator(".guide-update__later").click()
+            assert page.locator(".guide-update__note").is_hidden()
+            assert build_of(page) == "old"
+            page.close()  # the reader leaves; the next visit opens the guide anew
+            time.sleep(0.5)
+            page = context.new_page()
+            page.goto(host.url + "payment/", wait_until="load")
+            assert build_of(page) == "new"
+        finally:
+            context.close()
+
+
+# ── under a sub-path, installable ──────────────────────────────────────────────────────────────
+
+
+@pytest.fixture(scope="module")
+def project_site(tmp_path_factory):
+    """The site built for https://example.github.io/repo/, as the deploy workflow builds it."""
+    dest = tmp_path_factory.mktemp("subpath") / "site"
+    result = build_site(dest, extra_env={"SITE_URL": "https://example.github.io/repo/"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return dest
+
+
+def test_under_a_sub_path_the_copy_the_app_and_the_404_page_stay_in_the_folder(project_site, browser):
+    with Host(project_site, prefix="/repo/") as host:
+        context = browser.new_context(**PHONE)
+        try:
+            page = visit_once(context, host.url)
+            scope = page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)")
+            assert scope == host.url
+            manifest = page.evaluate("fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())")
+            base = host.url + "manifest.webmanifest"
+            assert page.evaluate("([u, b]) => new URL(u, b).href", [manifest["start_url"], base]) == host.url
+            assert page.evaluate("([u, b]) => new URL(u, b).href", [manifest["scope"], base]) == host.url
+            assert all(name.startswith("guide-offline /repo/ ") for name in page.evaluate("caches.keys()"))
+            context.set_offline(True)
+            for url in nav_links(page):
+                assert url.startswith(host.url)
+                response = page.goto(url)
+                assert response and response.ok, url
+            open_search(page)
+            assert search_answers(page, "가송장")
+            response = page.goto(host.url + "nowhere/")
+            assert response and response.status == 404
+            assert page.locator(".problem-cards a").first.get_attribute("href").startswith("/repo/")
+            assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+        finally:
+            context.close()
+
+
+def test_chromium_finds_nothing_missing_to_install_the_guide(built_site, browser, tmp_path):
+    site, _ = built_site
+    with Host(site) as host:
+        context = launch_persistent_chromium(browser.browser_type, tmp_path / "profile", **PHONE)
+        try:
+            page = context.new_page()
+            page.goto(host.url, wait_until="load")
+            page.evaluate(COPY_READY)
+            cdp = context.new_cdp_session(page)
+            errors = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
+            assert errors == [], errors
+            manifest = cdp.send("Page.getAppManifest")
+            assert not manifest.get("errors"), manifest["errors"]
+            data = json.loads(manifest["data"])
+            assert data["lang"] == "ko" and data["display"] == "standalone"
+            assert data["name"] == GUIDE.meta.site_title and data["short_name"] == GUIDE.meta.short_title
+            assert {i["purpose"] for i in data["icons"]} == {"any", "maskable"}
+        finally:
+            context.close()
+
+
+def test_manifest_icons_are_the_sizes_they_claim():
+    from guidekit.offline import web_manifest
+
+    manifest = json.loads(
+        web_manifest(name="a", short_name="b", description="c", theme_color="#000", background_color="#fff")
+    )
+    for icon in manifest["icons"] + [{"src": "images/icons/apple-touch-icon.png", "sizes": "180x180"}]:
+        png = (ROOT / "docs" / icon["src"]).read_bytes()
+        width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and f"{width}x{height}" == icon["sizes"], icon
+
+
+# ── what the site stored ──────────────────────────────────────────────────────────────────────
+
+
+def test_the_offline_page_counts_and_clears_only_what_this_site_stored(built_site, browser):
+    site, _ = built_site
+    with Host(site) as host:
+        context = browser.new_context(**PHONE)
+        try:
+            page = visit_once(context, host.url)
+            page.goto(host.url + "checklists/payment-error/")
+            page.locator("label.checklist__label").first.click()
+            page.evaluate("localStorage.setItem('another-site', 'kept'); caches.open('another-cache')")
+            page.goto(host.url + "offline/")
+            summary = page.locator(".device-data__summary")
+            page.wait_for_function("() => document.querySelector('.device-data__summary').textContent.includes('사본')")
+            assert "체크리스트 1개" in summary.inner_text() and "오프라인 사본" in summary.inner_text()
+
+            page.get_by_role("button", name="이 기기에 저장된 내용 지우기").click()
+            dialog = page.locator("dialog.device-data__confirm")
+            assert dialog.is_visible()
+            page.get_by_role("button", name="그대로 두기").click()
+            assert dialog.is_hidden()
+            assert page.evaluate("Object.keys(localStorage).some(k => k.startsWith('kshop-help/'))")
+
+            page.get_by_role("button", name="이 기기에 저장된 내용 지우기").click()
+            page.get_by_role("button", name="모두 지우기").click()
+            page.wait_for_function(
+                "() => document.querySelector('.device-data__summary').textContent.includes('지웠어요')"
+            )
+            assert not page.evaluate("Object.keys(localStorage).some(k => k.startsWith('kshop-help/'))")
+            assert page.evaluate("caches.keys()") == ["another-cache"]
+            assert page.evaluate("localStorage.getItem('another-site')") == "kept"
+            assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !r)")
+        finally:
+            context.close()
+
+
+def test_the_footer_of_every_page_says_the_guide_works_offline(built_site):
+    site, _ = built_site
+    for path in site_pages(site):
+        html = (site / path / "index.html").read_text("utf-8")
+        footer = html[html.index('class="md-copyright guide-footer"') :]
+        assert "인터넷 없이도" in footer and 'href="' in footer.split("guide-footer__offline", 1)[1][:400], path
+
+
+# ── never while editing ─────────────────────────────────────────────────────────────────────────
+
+
+def test_mkdocs_serve_registers_nothing_and_retires_a_worker_left_by_a_built_site(built_site, browser, tmp_path):
+    """An editor previewed a built site on 127.0.0.1:8000 (its worker installed), then runs `make serve` on
+    the same address: the first page may still come from the old copy, but the worker is gone at once and
+    the page reloads from `mkdocs serve`, which registers none."""
+    site, _ = built_site
+    port = free_port()
+    context = browser.new_context(**PHONE)
+    try:
+        with Host(site, port=port, max_age=0) as host:  # a local server: nothing kept in the HTTP cache
+            page = visit_once(context, host.url)
+            page.goto(host.url + "chat/")
+        proc, _ = start_serve(copy_project(tmp_path / "p"), port)
+        try:
+            page.goto(f"http://127.0.0.1:{port}/chat/")
+            # mkdocs serve's page, with its live-reload script, replaces the old copy's by itself.
+            page.wait_for_function(
+                r"() => /livereload\(\d+, \d+\)/.test(document.documentElement.innerHTML)", timeout=20000
+            )
+            page.wait_for_function("() => navigator.serviceWorker.getRegistration().then(r => !r)", timeout=10000)
+            page.wait_for_function("() => caches.keys().then(names => !names.length)", timeout=10000)
+            page.reload(wait_until="load")
+            assert page.locator("script[src*='offline.js']").count() == 0
+            assert not page.evaluate("!!navigator.serviceWorker.controller")
+            assert page.locator(".guide-update").count() == 0
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/sw.js", timeout=10) as r:
+                assert "unregister()" in r.read().decode()
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+    finally:
+        context.close()
