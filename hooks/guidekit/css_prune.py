@@ -116,74 +116,53 @@ def selector_can_match(selector: str, used: Used) -> bool:
     return all(name not in used.attrs or value in used.attrs[name] for name, value in _SEL_ATTR.findall(top))
 
 
-def _split(text: str, sep: str) -> list[str]:
-    """Split at `sep` outside strings, parentheses and brackets."""
-    parts, depth, quote, start = [], 0, "", 0
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if quote:
-            if ch == "\\":
-                i += 1
-            elif ch == quote:
-                quote = ""
-        elif ch in "\"'":
-            quote = ch
-        elif ch in "([":
+_TOKEN = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|[()\[\]{};,]", re.S)
+
+
+def _outside(text: str):
+    """(index, character) of every brace, semicolon and comma outside strings, parentheses and brackets."""
+    depth = 0
+    for m in _TOKEN.finditer(text):
+        ch = m.group()
+        if len(ch) > 1:
+            continue  # a string
+        if ch in "([":
             depth += 1
         elif ch in ")]":
             depth -= 1
-        elif ch == sep and depth == 0:
+        elif depth == 0:
+            yield m.start(), ch
+
+
+def _split(text: str, sep: str) -> list[str]:
+    """Split at `sep` outside strings, parentheses and brackets."""
+    parts, start = [], 0
+    for i, ch in _outside(text):
+        if ch == sep:
             parts.append(text[start:i])
             start = i + 1
-        i += 1
     parts.append(text[start:])
     return parts
 
 
 def _blocks(css: str):
-    """Top-level items of a stylesheet body: (prelude, body) for `x{...}`, (statement, None) for `@x ...;`."""
-    i, n = 0, len(css)
-    start, quote, depth = 0, "", 0
-    while i < n:
-        ch = css[i]
-        if quote:
-            if ch == "\\":
-                i += 1
-            elif ch == quote:
-                quote = ""
-        elif ch in "\"'":
-            quote = ch
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == ";" and depth == 0:
+    """Top-level items of a stylesheet body: (prelude, body) for `x{...}`, (statement, None) for `@x ...;`.
+    Braces and semicolons inside strings and parentheses do not count."""
+    start = body = level = 0
+    for i, ch in _outside(css):
+        if ch == "{":
+            level += 1
+            if level == 1:
+                body = i
+        elif ch == "}" and level:
+            level -= 1
+            if level == 0:
+                yield css[start:body].strip(), css[body + 1 : i]
+                start = i + 1
+        elif ch == ";" and level == 0:
             yield css[start : i + 1].strip(), None
             start = i + 1
-        elif ch == "{" and depth == 0:
-            body_start, level = i + 1, 1
-            j, q = i + 1, ""
-            while j < n and level:
-                c = css[j]
-                if q:
-                    if c == "\\":
-                        j += 1
-                    elif c == q:
-                        q = ""
-                elif c in "\"'":
-                    q = c
-                elif c == "{":
-                    level += 1
-                elif c == "}":
-                    level -= 1
-                j += 1
-            yield css[start:i].strip(), css[body_start : j - 1]
-            start = i = j
-            continue
-        i += 1
-    rest = css[start:].strip()
-    if rest:
+    if rest := css[start:].strip():
         yield rest, None
 
 
@@ -205,41 +184,41 @@ def custom_properties_read(styles: list[str], scripts: list[str]) -> set[str]:
     return found
 
 
-def drop_unread_properties(css: str, read: set[str]) -> str:
-    """Declarations of custom properties nothing reads (Material declares icons and colours for features
-    this site has no rule for any more, once `prune_css` has run)."""
+def _rewrite(css: str, rule) -> str:
+    """The stylesheet with every style rule, at any depth of @media and @supports, replaced by
+    `rule(prelude, body)` (dropped when that is empty); grouping rules left empty go too."""
     out = []
     for prelude, body in _blocks(css):
         if body is None:
             out.append(prelude)
         elif prelude.startswith(_GROUPING):
-            inner = drop_unread_properties(body, read)
-            if inner:
+            if inner := _rewrite(body, rule):
                 out.append(f"{prelude}{{{inner}}}")
         elif prelude.startswith("@"):
             out.append(f"{prelude}{{{body}}}")
-        else:
-            kept = [d for d in _split(body, ";") if not ((m := _PROPERTY.match(d)) and m.group(1) not in read)]
-            kept = [d for d in kept if d.strip()]
-            if kept:
-                out.append(f"{prelude}{{{';'.join(kept)}}}")
+        elif kept := rule(prelude, body):
+            out.append(kept)
     return "".join(out)
+
+
+def drop_unread_properties(css: str, read: set[str]) -> str:
+    """Declarations of custom properties nothing reads (Material declares icons and colours for features
+    this site has no rule for any more, once `prune_css` has run)."""
+
+    def rule(prelude: str, body: str) -> str:
+        kept = [
+            d for d in _split(body, ";") if d.strip() and not ((m := _PROPERTY.match(d)) and m.group(1) not in read)
+        ]
+        return f"{prelude}{{{';'.join(kept)}}}" if kept else ""
+
+    return _rewrite(css, rule)
 
 
 def prune_css(css: str, used: Used) -> str:
     """The stylesheet without the rules and selectors that cannot match anything `used` allows."""
-    out = []
-    for prelude, body in _blocks(_COMMENT.sub("", css)):
-        if body is None:
-            out.append(prelude)
-        elif prelude.startswith(_GROUPING):
-            inner = prune_css(body, used)
-            if inner:
-                out.append(f"{prelude}{{{inner}}}")
-        elif prelude.startswith("@"):
-            out.append(f"{prelude}{{{body}}}")
-        else:
-            alive = [s for s in _split(prelude, ",") if selector_can_match(s.strip(), used)]
-            if alive:
-                out.append(f"{','.join(alive)}{{{body}}}")
-    return "".join(out)
+
+    def rule(prelude: str, body: str) -> str:
+        alive = [sel for sel in _split(prelude, ",") if selector_can_match(sel.strip(), used)]
+        return f"{','.join(alive)}{{{body}}}" if alive else ""
+
+    return _rewrite(_COMMENT.sub("", css), rule)

@@ -10,6 +10,8 @@ import json
 import re
 import time
 import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -24,22 +26,13 @@ from guidedev.support import (
     site_pages,
     start_serve,
 )
-from guidedev.webaudit import VIEWS, Host
+from guidedev.webaudit import COPY_READY, VIEWS, Host
 
 pytestmark = pytest.mark.browser
 PHONE = VIEWS[1].context_options()
 PRECACHE_LIMIT = 1024 * 1024
 GUIDE = load_project_guide()
 
-# Resolves once this page's site has an activated worker; returns the names of the caches.
-COPY_READY = """async () => {
-  const r = await navigator.serviceWorker.ready;
-  const w = r.active;
-  if (w.state !== 'activated') {
-    await new Promise(done => w.addEventListener('statechange', () => w.state === 'activated' && done()));
-  }
-  return await caches.keys();
-}"""
 CACHED_URLS = """async () => {
   const out = [];
   for (const name of await caches.keys()) {
@@ -56,6 +49,17 @@ def visit_once(context, url: str):
     names = page.evaluate(COPY_READY)
     assert len(names) == 1, names
     return page
+
+
+@contextmanager
+def visited(browser, site: Path, **host):
+    """A phone that has opened the guide's home page once: (host, context, page)."""
+    with Host(site, **host) as server:
+        context = browser.new_context(**PHONE)
+        try:
+            yield server, context, visit_once(context, server.url)
+        finally:
+            context.close()
 
 
 def nav_links(page) -> list[str]:
@@ -76,66 +80,56 @@ def search_answers(page, query: str) -> bool:
 
 def test_after_one_visit_every_page_search_ticks_and_helpers_work_offline(built_site, browser):
     site, _ = built_site
-    with Host(site) as host:
-        context = browser.new_context(**PHONE)
-        try:
-            page = visit_once(context, host.url)
-            links = nav_links(page)
-            assert len(links) == len(site_pages(site)), "the nav should reach every page"
-            context.set_offline(True)
-            failed: list[str] = []
-            # Chromium fetches a tab's favicon itself, past the worker; offline it keeps the one it has.
-            page.on("requestfailed", lambda r: None if r.url.endswith("favicon.svg") else failed.append(r.url))
-            not_from_copy: list[str] = []
-            page.on("response", lambda r: None if r.from_service_worker else not_from_copy.append(r.url))
-            for url in links:
-                response = page.goto(url, wait_until="load")
-                assert response and response.ok, f"{url} did not open offline"
-                assert page.locator("article h1").count() == 1, url
+    with visited(browser, site) as (host, context, page):
+        links = nav_links(page)
+        assert len(links) == len(site_pages(site)), "the nav should reach every page"
+        context.set_offline(True)
+        failed: list[str] = []
+        # Chromium fetches a tab's favicon itself, past the worker; offline it keeps the one it has.
+        page.on("requestfailed", lambda r: None if r.url.endswith("favicon.svg") else failed.append(r.url))
+        not_from_copy: list[str] = []
+        page.on("response", lambda r: None if r.from_service_worker else not_from_copy.append(r.url))
+        for url in links:
+            response = page.goto(url, wait_until="load")
+            assert response and response.ok, f"{url} did not open offline"
+            assert page.locator("article h1").count() == 1, url
 
-            for path, query in (("delivery/", "반품 기한"), ("faq/", "ㅈㅂㄱㅈ"), ("checklists/prepare/", "1372")):
-                page.goto(host.url + path)
-                open_search(page)
-                assert search_answers(page, query), f"search for {query!r} on /{path} found nothing offline"
+        for path, query in (("delivery/", "반품 기한"), ("faq/", "ㅈㅂㄱㅈ"), ("checklists/prepare/", "1372")):
+            page.goto(host.url + path)
+            open_search(page)
+            assert search_answers(page, query), f"search for {query!r} on /{path} found nothing offline"
 
-            page.goto(host.url + "checklists/payment-error/")
-            box = page.locator("input.checklist__box").nth(1)
-            page.click(f'label[for="{box.get_attribute("id")}"]')
-            page.reload()
-            assert page.locator("input.checklist__box").nth(1).is_checked(), "the tick did not survive a reload"
+        page.goto(host.url + "checklists/payment-error/")
+        box = page.locator("input.checklist__box").nth(1)
+        page.click(f'label[for="{box.get_attribute("id")}"]')
+        page.reload()
+        assert page.locator("input.checklist__box").nth(1).is_checked(), "the tick did not survive a reload"
 
-            page.goto(host.url + "checklists/before-return/")
-            page.fill(".deadline-helper__arrival", "2026-11-26")
-            assert page.locator('dd[data-deadline="withdrawal"]').get_attribute("data-date") == "2026-12-03"
+        page.goto(host.url + "checklists/before-return/")
+        page.fill(".deadline-helper__arrival", "2026-11-26")
+        assert page.locator('dd[data-deadline="withdrawal"]').get_attribute("data-date") == "2026-12-03"
 
-            page.goto(host.url + "messages/")
-            template = page.locator(".msg-template:has(.msg-fill)").first
-            template.locator(".msg-fill summary").click()
-            template.locator(".msg-fill input").first.fill("20261126-0001")
-            assert "20261126-0001" in template.locator(".msg-template__body").inner_text()
+        page.goto(host.url + "messages/")
+        template = page.locator(".msg-template:has(.msg-fill)").first
+        template.locator(".msg-fill summary").click()
+        template.locator(".msg-fill input").first.fill("20261126-0001")
+        assert "20261126-0001" in template.locator(".msg-template__body").inner_text()
 
-            assert not failed, f"requests failed offline: {failed}"
-            assert not not_from_copy, f"answered from outside the offline copy: {not_from_copy}"
-        finally:
-            context.close()
+        assert not failed, f"requests failed offline: {failed}"
+        assert not not_from_copy, f"answered from outside the offline copy: {not_from_copy}"
 
 
 def test_an_unknown_address_offline_shows_the_sites_404_page(built_site, browser):
     site, _ = built_site
-    with Host(site) as host:
-        context = browser.new_context(**PHONE)
-        try:
-            page = visit_once(context, host.url)
-            context.set_offline(True)
-            response = page.goto(host.url + "no-such-page/")
-            assert response and response.status == 404
-            assert "찾을 수 없어요" in page.title()
-            assert page.locator(".problem-cards a").count() > 0
-            # A page's folder without its slash opens the page, as the host would answer it.
-            response = page.goto(host.url + "payment")
-            assert page.url == host.url + "payment/" and page.locator("article h1").count() == 1
-        finally:
-            context.close()
+    with visited(browser, site) as (host, context, page):
+        context.set_offline(True)
+        response = page.goto(host.url + "no-such-page/")
+        assert response and response.status == 404
+        assert "찾을 수 없어요" in page.title()
+        assert page.locator(".problem-cards a").count() > 0
+        # A page's folder without its slash opens the page, as the host would answer it.
+        response = page.goto(host.url + "payment")
+        assert page.url == host.url + "payment/" and page.locator("article h1").count() == 1
 
 
 def test_the_copy_is_made_after_the_page_loaded_holds_only_what_pages_use_and_stays_under_1_mib(built_site, browser):
@@ -197,59 +191,49 @@ def build_of(page) -> str:
 
 def test_a_new_build_waits_is_offered_and_never_mixes_with_the_old(built_site, next_build, browser):
     site, _ = built_site
-    with Host(site) as host:
-        context = browser.new_context(**PHONE)
-        try:
-            page = visit_once(context, host.url)
-            page.goto(host.url + "payment/")
-            assert build_of(page) == "old"
-            host.deploy(next_build)
-            before = len(host.log)
-            page.goto(host.url + "payment/")
-            # Still the old build, whole, while the new copy is made in the background.
-            assert build_of(page) == "old"
-            note = page.locator(".guide-update__note")
-            note.wait_for(state="visible", timeout=20000)
-            assert "새 버전이 있어요" in note.inner_text()
-            assert len(page.evaluate("caches.keys()")) == 2
-            page.reload()
-            assert build_of(page) == "old", "a reload alone must not switch builds under a page"
-            # Files the old copy already holds with the same bytes were not downloaded again.
-            fetched = {s.path for s in host.log[before:]}
-            assert "/payment/" in fetched and not any("bundle." in p for p in fetched), sorted(fetched)
+    with visited(browser, site) as (host, context, page):
+        page.goto(host.url + "payment/")
+        assert build_of(page) == "old"
+        host.deploy(next_build)
+        before = len(host.log)
+        page.goto(host.url + "payment/")
+        # Still the old build, whole, while the new copy is made in the background.
+        assert build_of(page) == "old"
+        note = page.locator(".guide-update__note")
+        note.wait_for(state="visible", timeout=20000)
+        assert "새 버전이 있어요" in note.inner_text()
+        assert len(page.evaluate("caches.keys()")) == 2
+        page.reload()
+        assert build_of(page) == "old", "a reload alone must not switch builds under a page"
+        # Files the old copy already holds with the same bytes were not downloaded again.
+        fetched = {s.path for s in host.log[before:]}
+        assert "/payment/" in fetched and not any("bundle." in p for p in fetched), sorted(fetched)
 
-            page.locator(".guide-update__go").click()
-            page.wait_for_function(f"() => document.body.innerText.includes({json.dumps(NEW_WORDS)})")
-            page.wait_for_load_state("load")
-            assert build_of(page) == "new"
-            assert len(page.evaluate("caches.keys()")) == 1, "the old copy was not removed"
-            context.set_offline(True)
-            page.goto(host.url + "faq/")
-            page.goto(host.url + "payment/")
-            assert build_of(page) == "new"
-        finally:
-            context.close()
+        page.locator(".guide-update__go").click()
+        page.wait_for_function(f"() => document.body.innerText.includes({json.dumps(NEW_WORDS)})")
+        page.wait_for_load_state("load")
+        assert build_of(page) == "new"
+        assert len(page.evaluate("caches.keys()")) == 1, "the old copy was not removed"
+        context.set_offline(True)
+        page.goto(host.url + "faq/")
+        page.goto(host.url + "payment/")
+        assert build_of(page) == "new"
 
 
 def test_without_a_tap_the_new_build_takes_over_on_the_next_visit(built_site, next_build, browser):
     site, _ = built_site
-    with Host(site) as host:
-        context = browser.new_context(**PHONE)
-        try:
-            page = visit_once(context, host.url)
-            host.deploy(next_build)
-            page.goto(host.url + "payment/")
-            page.locator(".guide-update__note").wait_for(state="visible", timeout=20000)
-            page.locator(".guide-update__later").click()
-            assert page.locator(".guide-update__note").is_hidden()
-            assert build_of(page) == "old"
-            page.close()  # the reader leaves; the next visit opens the guide anew
-            time.sleep(0.5)
-            page = context.new_page()
-            page.goto(host.url + "payment/", wait_until="load")
-            assert build_of(page) == "new"
-        finally:
-            context.close()
+    with visited(browser, site) as (host, context, page):
+        host.deploy(next_build)
+        page.goto(host.url + "payment/")
+        page.locator(".guide-update__note").wait_for(state="visible", timeout=20000)
+        page.locator(".guide-update__later").click()
+        assert page.locator(".guide-update__note").is_hidden()
+        assert build_of(page) == "old"
+        page.close()  # the reader leaves; the next visit opens the guide anew
+        time.sleep(0.5)
+        again = context.new_page()
+        again.goto(host.url + "payment/", wait_until="load")
+        assert build_of(again) == "new"
 
 
 # ── under a sub-path, installable ──────────────────────────────────────────────────────────────
@@ -265,30 +249,25 @@ def project_site(tmp_path_factory):
 
 
 def test_under_a_sub_path_the_copy_the_app_and_the_404_page_stay_in_the_folder(project_site, browser):
-    with Host(project_site, prefix="/repo/") as host:
-        context = browser.new_context(**PHONE)
-        try:
-            page = visit_once(context, host.url)
-            scope = page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)")
-            assert scope == host.url
-            manifest = page.evaluate("fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())")
-            base = host.url + "manifest.webmanifest"
-            assert page.evaluate("([u, b]) => new URL(u, b).href", [manifest["start_url"], base]) == host.url
-            assert page.evaluate("([u, b]) => new URL(u, b).href", [manifest["scope"], base]) == host.url
-            assert all(name.startswith("guide-offline /repo/ ") for name in page.evaluate("caches.keys()"))
-            context.set_offline(True)
-            for url in nav_links(page):
-                assert url.startswith(host.url)
-                response = page.goto(url)
-                assert response and response.ok, url
-            open_search(page)
-            assert search_answers(page, "가송장")
-            response = page.goto(host.url + "nowhere/")
-            assert response and response.status == 404
-            assert page.locator(".problem-cards a").first.get_attribute("href").startswith("/repo/")
-            assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
-        finally:
-            context.close()
+    with visited(browser, project_site, prefix="/repo/") as (host, context, page):
+        scope = page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)")
+        assert scope == host.url
+        manifest = page.evaluate("fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())")
+        base = host.url + "manifest.webmanifest"
+        assert page.evaluate("([u, b]) => new URL(u, b).href", [manifest["start_url"], base]) == host.url
+        assert page.evaluate("([u, b]) => new URL(u, b).href", [manifest["scope"], base]) == host.url
+        assert all(name.startswith("guide-offline /repo/ ") for name in page.evaluate("caches.keys()"))
+        context.set_offline(True)
+        for url in nav_links(page):
+            assert url.startswith(host.url)
+            response = page.goto(url)
+            assert response and response.ok, url
+        open_search(page)
+        assert search_answers(page, "가송장")
+        response = page.goto(host.url + "nowhere/")
+        assert response and response.status == 404
+        assert page.locator(".problem-cards a").first.get_attribute("href").startswith("/repo/")
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
 
 
 def test_chromium_finds_nothing_missing_to_install_the_guide(built_site, browser, tmp_path):
@@ -329,36 +308,29 @@ def test_manifest_icons_are_the_sizes_they_claim():
 
 def test_the_offline_page_counts_and_clears_only_what_this_site_stored(built_site, browser):
     site, _ = built_site
-    with Host(site) as host:
-        context = browser.new_context(**PHONE)
-        try:
-            page = visit_once(context, host.url)
-            page.goto(host.url + "checklists/payment-error/")
-            page.locator("label.checklist__label").first.click()
-            page.evaluate("localStorage.setItem('another-site', 'kept'); caches.open('another-cache')")
-            page.goto(host.url + "offline/")
-            summary = page.locator(".device-data__summary")
-            page.wait_for_function("() => document.querySelector('.device-data__summary').textContent.includes('사본')")
-            assert "체크리스트 1개" in summary.inner_text() and "오프라인 사본" in summary.inner_text()
+    with visited(browser, site) as (host, _, page):
+        page.goto(host.url + "checklists/payment-error/")
+        page.locator("label.checklist__label").first.click()
+        page.evaluate("localStorage.setItem('another-site', 'kept'); caches.open('another-cache')")
+        page.goto(host.url + "offline/")
+        summary = page.locator(".device-data__summary")
+        page.wait_for_function("() => document.querySelector('.device-data__summary').textContent.includes('사본')")
+        assert "체크리스트 1개" in summary.inner_text() and "오프라인 사본" in summary.inner_text()
 
-            page.get_by_role("button", name="이 기기에 저장된 내용 지우기").click()
-            dialog = page.locator("dialog.device-data__confirm")
-            assert dialog.is_visible()
-            page.get_by_role("button", name="그대로 두기").click()
-            assert dialog.is_hidden()
-            assert page.evaluate("Object.keys(localStorage).some(k => k.startsWith('kshop-help/'))")
+        page.get_by_role("button", name="이 기기에 저장된 내용 지우기").click()
+        dialog = page.locator("dialog.device-data__confirm")
+        assert dialog.is_visible()
+        page.get_by_role("button", name="그대로 두기").click()
+        assert dialog.is_hidden()
+        assert page.evaluate("Object.keys(localStorage).some(k => k.startsWith('kshop-help/'))")
 
-            page.get_by_role("button", name="이 기기에 저장된 내용 지우기").click()
-            page.get_by_role("button", name="모두 지우기").click()
-            page.wait_for_function(
-                "() => document.querySelector('.device-data__summary').textContent.includes('지웠어요')"
-            )
-            assert not page.evaluate("Object.keys(localStorage).some(k => k.startsWith('kshop-help/'))")
-            assert page.evaluate("caches.keys()") == ["another-cache"]
-            assert page.evaluate("localStorage.getItem('another-site')") == "kept"
-            assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !r)")
-        finally:
-            context.close()
+        page.get_by_role("button", name="이 기기에 저장된 내용 지우기").click()
+        page.get_by_role("button", name="모두 지우기").click()
+        page.wait_for_function("() => document.querySelector('.device-data__summary').textContent.includes('지웠어요')")
+        assert not page.evaluate("Object.keys(localStorage).some(k => k.startsWith('kshop-help/'))")
+        assert page.evaluate("caches.keys()") == ["another-cache"]
+        assert page.evaluate("localStorage.getItem('another-site')") == "kept"
+        assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !r)")
 
 
 def test_the_footer_of_every_page_says_the_guide_works_offline(built_site):

@@ -213,7 +213,7 @@ class Served:
     size: int  # bytes of the body as sent (gzipped when it was)
 
 
-class Host:
+class Host(SiteServer):
     """A host for one built site at a folder of the address (`/` or `/repo/`, as on GitHub Pages), with
     gzip, that can be switched to another build while it runs (a deploy) and logs what it sent."""
 
@@ -265,14 +265,6 @@ class Host:
 
     def deploy(self, site: Path) -> None:
         self.site = site
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 # ── first load ───────────────────────────────────────────────────────────────
