@@ -19,7 +19,8 @@ from mkdocs.structure.files import File
 from guidekit.offline import MANIFEST, WORKER, entries, retiring_worker, service_worker, web_manifest
 
 _state = {"serve": False}
-# The header's colour (docs/stylesheets/extra.css, primary) and the page background, light and dark.
+# The phone's status bar takes the header's colour: the primary of docs/stylesheets/extra.css, which the
+# header keeps in the dark scheme too. The splash screen is the light page background.
 THEME_COLOR = {"light": "#1f3a5f", "dark": "#1f3a5f"}
 BACKGROUND = "#ffffff"
 

@@ -184,7 +184,7 @@ def print_table(rows: list[dict], copy: dict) -> None:
         f" (mobile), ours vs stock Material on the same Markdown; first load = gzipped HTML, CSS and JS"
     )
     print(
-        f"{'page type':<16} {'path':<22} | ours {cols} | stock {cols} | first load ours / stock"
+        f"{'page type':<20} {'path':<28} | ours {cols} | stock {cols} | first load ours / stock"
         " | ours below 100 (not perf)"
     )
     for r in rows:
@@ -192,7 +192,7 @@ def print_table(rows: list[dict], copy: dict) -> None:
         s = " ".join(f"{r['stock'][c]:>4}" for c in CATEGORIES)
         load = f"{r['load']['ours'] / 1024:5.1f} / {r['load']['stock'] / 1024:5.1f} KiB"
         failed = ", ".join(r["ours"]["failed"]) or "-"
-        print(f"{r['kind']:<16} {r['path']:<22} |      {o} |       {s} | {load:>23} | {failed}")
+        print(f"{r['kind']:<20} {r['path']:<28} |      {o} |       {s} | {load:>23} | {failed}")
     print(
         f"offline copy (ours, after the first visit): {copy['files']} files, "
         f"{copy['sent'] / 1024:.0f} KiB sent gzipped, {copy['stored'] / 1024:.0f} KiB stored"

@@ -45,5 +45,5 @@ def test_links_in_checklists_point_at_existing_sections(built_site):
 def test_script_and_styles_are_local_files(built_site):
     site, _ = built_site
     html = (site / "checklists/prepare/index.html").read_text(encoding="utf-8")
-    for ref in ("javascripts/checklists.js", "stylesheets/checklists.css", "stylesheets/print.css"):
+    for ref in ("javascripts/checklists.js", "stylesheets/checklists.css", "stylesheets/overrides.css"):
         assert ref in html and (site / ref).exists()

@@ -189,9 +189,10 @@ def build_of(page) -> str:
     return "new" if words else "old"
 
 
-def test_a_new_build_waits_is_offered_and_never_mixes_with_the_old(built_site, next_build, browser):
+@pytest.mark.parametrize("folder", ["/", "/repo/"])
+def test_a_new_build_waits_is_offered_and_never_mixes_with_the_old(built_site, next_build, browser, folder):
     site, _ = built_site
-    with visited(browser, site) as (host, context, page):
+    with visited(browser, site, prefix=folder) as (host, context, page):
         page.goto(host.url + "payment/")
         assert build_of(page) == "old"
         host.deploy(next_build)

@@ -479,7 +479,7 @@
   }
 
   /* No match: the ways on (how to search, the problem pages, the FAQ), made by the build from the data
-     file. A score of -1 marks them, so the page hides the count of matches (stylesheets/search.css). */
+     file. A score of -1 marks them, so the page hides the count of matches (stylesheets/overrides.css). */
   function fallback() {
     return { items: site.fallback.map(function (doc) { return [Object.assign({ score: -1, terms: {} }, doc)] }) }
   }
