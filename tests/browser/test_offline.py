@@ -208,7 +208,7 @@ def test_a_new_build_waits_is_offered_and_never_mixes_with_the_old(built_site, n
         assert build_of(page) == "old", "a reload alone must not switch builds under a page"
         # Files the old copy already holds with the same bytes were not downloaded again.
         fetched = {s.path for s in host.log[before:]}
-        assert "/payment/" in fetched and not any("bundle." in p for p in fetched), sorted(fetched)
+        assert f"{folder}payment/" in fetched and not any("bundle." in p for p in fetched), sorted(fetched)
 
         page.locator(".guide-update__go").click()
         page.wait_for_function(f"() => document.body.innerText.includes({json.dumps(NEW_WORDS)})")
