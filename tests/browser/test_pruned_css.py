@@ -14,11 +14,11 @@ import pytest
 
 from guidedev.searchprobe import INPUT, open_search
 from guidedev.support import SiteServer, site_pages
-from guidedev.webaudit import VIEWS, page_types
+from guidedev.webaudit import VIEWS, View, page_types
 
 pytestmark = pytest.mark.browser
 ORIGINALS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
-SHOWN = {"phone": VIEWS[1], "desktop-dark": VIEWS[0].__class__("desktop-dark", 1280, 900, dark=True)}
+SHOWN = {"phone": VIEWS[1], "desktop-dark": View("desktop-dark", 1280, 900, dark=True)}
 
 
 def test_pruned_stylesheets_are_smaller(built_site):
