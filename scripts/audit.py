@@ -194,7 +194,7 @@ def print_table(rows: list[dict], copy: dict) -> None:
         failed = ", ".join(r["ours"]["failed"]) or "-"
         print(f"{r['kind']:<20} {r['path']:<28} |      {o} |       {s} | {load:>23} | {failed}")
     print(
-        f"offline copy (ours, after the first visit): {copy['files']} files, "
+        f"offline copy (ours, after the first visit): {len(copy['files'])} files, "
         f"{copy['sent'] / 1024:.0f} KiB sent gzipped, {copy['stored'] / 1024:.0f} KiB stored"
     )
 

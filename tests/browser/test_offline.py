@@ -26,20 +26,12 @@ from guidedev.support import (
     site_pages,
     start_serve,
 )
-from guidedev.webaudit import COPY_READY, VIEWS, Host
+from guidedev.webaudit import COPY_READY, VIEWS, Host, offline_copy
 
 pytestmark = pytest.mark.browser
 PHONE = VIEWS[1].context_options()
 PRECACHE_LIMIT = 1024 * 1024
 GUIDE = load_project_guide()
-
-CACHED_URLS = """async () => {
-  const out = [];
-  for (const name of await caches.keys()) {
-    for (const r of await (await caches.open(name)).keys()) out.push(r.url);
-  }
-  return out;
-}"""
 
 
 def visit_once(context, url: str):
@@ -134,24 +126,11 @@ def test_an_unknown_address_offline_shows_the_sites_404_page(built_site, browser
 
 def test_the_copy_is_made_after_the_page_loaded_holds_only_what_pages_use_and_stays_under_1_mib(built_site, browser):
     site, _ = built_site
-    with Host(site) as host:
-        context = browser.new_context(**PHONE)
-        try:
-            page = context.new_page()
-            page.goto(host.url, wait_until="load")
-            loaded = page.evaluate(
-                "performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventEnd"
-            )
-            page.evaluate(COPY_READY)
-            cached = {u.removeprefix(host.url) for u in page.evaluate(CACHED_URLS)}
-        finally:
-            context.close()
-    worker_fetch = [s for s in host.log if s.path == "/sw.js"]
-    assert worker_fetch and worker_fetch[0].at * 1000 >= loaded, "the worker was registered before the page loaded"
-    copy = [s for s in host.log if s.at >= worker_fetch[0].at]
-    sent = sum(s.size for s in copy)
-    assert sent <= PRECACHE_LIMIT, f"the offline copy sent {sent / 1024:.0f} KiB (limit 1 MiB)"
+    copy = offline_copy(browser, site)
+    assert copy["registered_at"] >= copy["loaded_at"], "the worker was registered before the page loaded"
+    assert copy["sent"] <= PRECACHE_LIMIT, f"the offline copy sent {copy['sent'] / 1024:.0f} KiB (limit 1 MiB)"
 
+    cached = set(copy["files"])
     pages = set(site_pages(site))  # the home page is the site's folder itself: ''
     assert pages <= cached, f"pages missing from the copy: {sorted(pages - cached)}"
     assert {"search/search_index.json", "manifest.webmanifest", "404.html"} <= cached

@@ -327,21 +327,27 @@ COPY_FILES = """async () => {
 
 
 def offline_copy(browser, site: Path) -> dict:
-    """What a phone downloads and keeps for the offline copy after one visit to the home page: files, bytes
-    the host sent for them (gzipped as a host sends them) and bytes stored."""
+    """What a phone downloads and keeps for the offline copy after one visit to the home page: the files
+    (URL relative to the site -> bytes stored), the bytes the host sent from the worker's request on
+    (gzipped as a host sends them), and when the page had loaded and when the worker was asked for
+    (seconds since the epoch)."""
     with Host(site) as host:
         context = browser.new_context(**VIEWS[1].context_options())
         try:
             page = context.new_page()
             page.goto(host.url, wait_until="load")
+            loaded = page.evaluate(
+                "performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventEnd"
+            )
             page.evaluate(COPY_READY)
-            files = page.evaluate(COPY_FILES)
+            files = {url.removeprefix(host.url): size for url, size in page.evaluate(COPY_FILES)}
         finally:
             context.close()
     start = next(i for i, s in enumerate(host.log) if s.path.endswith("/sw.js"))
     return {
-        "files": len(files),
+        "files": files,
         "sent": sum(s.size for s in host.log[start:]),
-        "stored": sum(size for _, size in files),
+        "stored": sum(files.values()),
+        "loaded_at": loaded / 1000,
         "registered_at": host.log[start].at,
     }
