@@ -123,3 +123,68 @@ def test_a_key_of_line_breaks_is_reported_on_one_line(tmp_path):
     with pytest.raises(GuideDataError) as caught:
         load_guide(f, ROOT / "docs/data/guide.schema.json", "docs/data/guide.yml")
     assert "'\\r\\x85'" in str(caught.value) and len(str(caught.value).splitlines()) == 3
+
+
+# ── the C loader (libyaml) and the pure one ─────────────────────────────────
+
+
+@pytest.fixture
+def with_loader():
+    """Run parse_yaml with a given loader class first, the default restored afterwards."""
+    from guidekit import yaml_positions
+
+    saved = yaml_positions.LOADER
+
+    def use(loader):
+        yaml_positions.LOADER = loader
+
+    yield use
+    yaml_positions.LOADER = saved
+
+
+def test_the_c_loader_is_used_where_pyyaml_has_it():
+    import yaml
+
+    from guidekit import yaml_positions
+
+    assert yaml.__with_libyaml__, "PyYAML without libyaml: the data file loads five times slower"
+    assert yaml_positions.LOADER is yaml_positions.C_LOADER
+
+
+def test_both_loaders_give_the_same_data_and_lines(with_loader):
+    from guidedev.scale import scale_data
+    from guidekit import yaml_positions
+
+    text = DATA.read_text(encoding="utf-8")
+    data, _ = parse_yaml(text, "x.yml")
+    big = __import__("yaml").safe_dump(scale_data(data, 3), allow_unicode=True, sort_keys=False, width=100_000)
+    for source in (text, big, "a: &x [1, 2]\nb: *x\nc: 2026-02-06\nd: '07'\ne: 1.5\nf: null\ng: yes\n"):
+        results = []
+        for loader in (yaml_positions.C_LOADER, yaml_positions.PureLoader):
+            with_loader(loader)
+            results.append(parse_yaml(source, "x.yml"))
+        assert results[0] == results[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:\n\tb: 1\n",  # a tab
+        "a: b: c\n",  # a colon in a value
+        "a:\n  - x\n y: 2\n",  # indentation
+        "a: 'open\n",  # a quote left open
+        "a: 1\na: 2\n",  # a key twice
+        "a: \x07\n",  # a control character
+        "a: *missing\n",  # an alias to nothing
+    ],
+)
+def test_a_broken_file_gets_the_pure_loaders_message_whichever_loader_runs(with_loader, text):
+    from guidekit import yaml_positions
+
+    messages = []
+    for loader in (yaml_positions.C_LOADER, yaml_positions.PureLoader):
+        with_loader(loader)
+        with pytest.raises(GuideDataError) as exc:
+            parse_yaml(text, "docs/data/guide.yml")
+        messages.append(str(exc.value))
+    assert messages[0] == messages[1]
