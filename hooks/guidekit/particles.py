@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+
+from .html_events import Event, article, events, replay
 
 # (form after a final consonant, form after a vowel). The ㄹ rule for 으로 is handled in `fit`.
 # Longer forms first, so 이라고 is not read as 이 + 라고.
@@ -193,11 +194,11 @@ class ParticleProblem:
         return f"'{self.shown}{self.particle}' → '{self.shown}{self.expected}' (facts.{self.key} 뒤의 조사)."
 
 
-def particle_problems(html: str) -> list[ParticleProblem]:
-    """Particles in a rendered page that do not fit the inserted fact right before them."""
+def particle_problems(page: str | list[Event]) -> list[ParticleProblem]:
+    """Particles in a rendered page (its HTML, or its article's events) that do not fit the inserted fact
+    right before them."""
     finder = _AfterFacts()
-    finder.feed(html)
-    finder.close()
+    replay(finder, events(article(page)) if isinstance(page, str) else page)
     problems = []
     for key, shown, after in finder.pairs:
         p = PARTICLE.match(after)
@@ -213,14 +214,13 @@ def particle_problems(html: str) -> list[ParticleProblem]:
     return problems
 
 
-class _AfterFacts(HTMLParser):
+class _AfterFacts:
     """(fact key, text shown, the text right after it) for every element with `data-fact`. Closing tags
     between the fact and the text (`<strong>…</strong>을`) do not separate them; an opening tag does. A
     particle drawn inside the fact (`<span class="josa">`, joined to the last of a row of buttons) counts
     as the text after it."""
 
     def __init__(self):
-        super().__init__(convert_charrefs=True)
         self.pairs: list[tuple[str, str, str]] = []
         self._stack: list[tuple[str, str | None]] = []  # (tag, fact key or None)
         self._capture: list[list] = []  # [key, depth, text, particle] for each fact element being read
@@ -229,7 +229,7 @@ class _AfterFacts(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self._flush("")
-        attributes = dict(attrs)
+        attributes = attrs
         key = attributes.get("data-fact")
         if tag in _VOID:
             return

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
+from .html_events import Event, article, events, replay
 from .model import Guide
 from .particles import form_after, particle_problems
 
@@ -57,9 +57,8 @@ class TextBlock:
         return "".join(self.prose)
 
 
-class _Reader(HTMLParser):
+class _Reader:
     def __init__(self):
-        super().__init__(convert_charrefs=True)
         self.blocks: list[TextBlock] = []
         self._open: list[tuple[str, bool, bool, bool]] = []  # (tag, opens a block, hides prose, data)
         self._block_stack: list[TextBlock] = []
@@ -70,7 +69,7 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in _VOID:
             return
-        a = dict(attrs)
+        a = attrs
         if tag == "article" or self._article:
             self._article += 1
         if not self._article:
@@ -110,17 +109,19 @@ class _Reader(HTMLParser):
             block.prose.append(data)
 
 
-def text_blocks(html: str) -> list[TextBlock]:
+def text_blocks(page: str | list[Event]) -> list[TextBlock]:
+    """The text blocks of a rendered page (its HTML, or its article's events)."""
     reader = _Reader()
-    reader.feed(html)
-    reader.close()
+    replay(reader, events(article(page)) if isinstance(page, str) else page)
     return reader.blocks
 
 
 def page_problems(html: str, guide: Guide) -> list[str]:
-    """Every check above on one rendered page: one line per problem, in the reader's words where possible."""
-    problems = [p.message() for p in particle_problems(html)]
-    for block in text_blocks(html):
+    """Every check above on one rendered page: one line per problem, in the reader's words where possible.
+    The page's article is read once, for all of them."""
+    stream = events(article(html))
+    problems = [p.message() for p in particle_problems(stream)]
+    for block in text_blocks(stream):
         if block.from_data:
             continue
         problems += (
