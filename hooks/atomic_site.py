@@ -64,6 +64,9 @@ def on_serve(server, config, builder):
                 "빌드하지 못했어요(위 메시지를 보세요). 마지막으로 성공한 사이트를 계속 보여 줘요. "
                 "파일을 고쳐 저장하면 다시 빌드해요."
             )
+        except BaseException:
+            _discard()  # Ctrl+C in the middle of a rebuild: no half-built folder left behind
+            raise
 
     server.builder = rebuild_or_keep_last_good
     return server

@@ -73,7 +73,7 @@ class ServeLog:
         raise AssertionError(f"serve never printed {needle!r}:\n{self.text[-3000:]}")
 
 
-def start_serve(project: Path, port: int) -> tuple[subprocess.Popen, ServeLog]:
+def start_serve(project: Path, port: int, extra_env: dict | None = None) -> tuple[subprocess.Popen, ServeLog]:
     """`mkdocs serve` on 127.0.0.1:port for a copy of the project; returns once it serves."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -81,7 +81,7 @@ def start_serve(project: Path, port: int) -> tuple[subprocess.Popen, ServeLog]:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})},
     )
     log = ServeLog(proc.stdout)
     try:
@@ -166,11 +166,11 @@ def site_pages(site: Path) -> list[str]:
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
 
 
-def copy_project(dest: Path) -> Path:
+def copy_project(dest: Path, source: Path = ROOT) -> Path:
     """A throwaway copy of the site's sources, for builds that break or change things on purpose."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
-        src = ROOT / part
+        src = source / part
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.exists():
