@@ -154,6 +154,10 @@ def test_synonyms_ignore_spacing_and_bring_the_whole_group(ko):
     groups = [["중복 결제", "이중결제"], ["가송장", "허위송장"]]
     assert ko(f"koSearch.synonymsFor('카드가 중복결제 됐어요', {groups})") == ["중복 결제", "이중결제"]
     assert ko(f"koSearch.synonymsFor('송장 번호', {groups})") == []
+    # prepared once per index (the spacing-free words made up front): the same answers
+    prepared = f"koSearch.prepareSynonyms({groups})"
+    assert ko(f"koSearch.synonymsFor('카드가 중복결제 됐어요', {prepared})") == ["중복 결제", "이중결제"]
+    assert ko(f"koSearch.synonymsFor('송장 번호', {prepared})") == []
 
 
 def test_first_consonants_and_slips_need_a_common_word(ko):

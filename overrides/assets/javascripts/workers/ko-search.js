@@ -278,15 +278,26 @@
     return text.replace(/\s+/g, "").toLowerCase()
   }
 
-  /* Every word of every synonym group that has a member in the text (spacing ignored). */
+  /* The synonym groups with each word's spacing-free form, made once per index: every section is
+     compared with every word, and compacting the words again for each section cost more than the rest. */
+  function prepareSynonyms(groups) {
+    return groups.map(function (group) {
+      return { words: group, compact: group.map(compact) }
+    })
+  }
+
+  /* Every word of every synonym group that has a member in the text (spacing ignored). `groups` are raw
+     groups or prepared ones (prepareSynonyms). */
   function synonymsFor(text, groups) {
     var flat = compact(text), found = []
-    for (var g = 0; g < groups.length; g++)
-      for (var w = 0; w < groups[g].length; w++)
-        if (flat.indexOf(compact(groups[g][w])) >= 0) {
-          found = found.concat(groups[g])
+    for (var g = 0; g < groups.length; g++) {
+      var group = groups[g].compact ? groups[g] : { words: groups[g], compact: groups[g].map(compact) }
+      for (var w = 0; w < group.compact.length; w++)
+        if (flat.indexOf(group.compact[w]) >= 0) {
+          found = found.concat(group.words)
           break
         }
+    }
     return found
   }
 
@@ -316,7 +327,7 @@
   var site = { grams: {}, words: {}, texts: [], initials: null, fallback: [], stems: null }
 
   function setup(index) {
-    var config = index.config, ko = config.ko || {}, groups = ko.synonyms || []
+    var config = index.config, ko = config.ko || {}, groups = prepareSynonyms(ko.synonyms || [])
     site = { grams: {}, words: {}, texts: [], initials: null, fallback: ko.fallback || [], stems: null }
     var bodies = [], heads = [], i
     for (i = 0; i < index.docs.length; i++) {
@@ -498,7 +509,8 @@
 
   scope.koSearch = {
     normalise: normalise, stripParticle: stripParticle, verbStems: verbStems, bigrams: bigrams,
-    analyse: analyse, plain: plain, setup: setup, initials: initials, corrected: corrected, synonymsFor: synonymsFor
+    analyse: analyse, plain: plain, setup: setup, initials: initials, corrected: corrected, synonymsFor: synonymsFor,
+    prepareSynonyms: prepareSynonyms
   }
 
   /* Inside the worker: hold Material's worker until the first message (the index, sent when search
