@@ -1,6 +1,8 @@
 """Hook: link each page-scoped stylesheet or script (mkdocs.yml `extra.page_scoped_assets`) only from the
 pages that use it, ship our own stylesheets minified and the pages without indentation, and Material's
 stylesheets without the rules no page of this build can use, so every page's first load stays small.
+Each page is read once, as it is written: its classes decide its links and are kept for the pruning,
+which then reads only the HTML files no page event showed (the 404 page).
 Shares nothing with the other hooks; its post-build step runs before the offline copy is listed
 (offline.py) and the staged site is swapped in (atomic_site.py)."""
 
@@ -10,10 +12,12 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from guidekit import build_cache
 from guidekit.assets import (
     css_classes,
     drop_links,
     minify_css,
+    own_classes,
     script_classes,
     strip_indentation,
     strip_js_comments,
@@ -22,6 +26,7 @@ from guidekit.assets import (
 from guidekit.css_prune import Used, custom_properties_read, drop_unread_properties, prune_css
 
 _scoped: dict[str, set[str]] = {}
+_pages: dict = {}  # this build's `Used` ("used") and the pages it has taken in ("read", site paths)
 
 
 def on_config(config):
@@ -30,11 +35,14 @@ def on_config(config):
     for path in config.extra.get("page_scoped_assets") or []:
         text = (docs / path).read_text(encoding="utf-8")
         _scoped[path] = script_classes(text) if path.endswith(".js") else css_classes(text)
+    _pages.update(used=Used(), read=set())
     return config
 
 
 def on_post_page(output, page, config):
-    return strip_indentation(drop_links(output, unused_assets(output, _scoped)))
+    classes = _pages["used"].add_html(output)
+    _pages["read"].add(page.file.dest_uri)
+    return strip_indentation(drop_links(output, unused_assets(own_classes(classes), _scoped)))
 
 
 @event_priority(-50)
@@ -53,22 +61,34 @@ def on_post_build(config):
         target = site / path
         if target.suffix == ".js" and target.is_file():
             target.write_text(strip_js_comments(target.read_text(encoding="utf-8")), encoding="utf-8")
-    prune_theme_css(site)
+    prune_theme_css(site, _pages["used"], _pages["read"])
 
 
-def prune_theme_css(site: Path) -> None:
-    """Material's stylesheets (assets/stylesheets) cut down to what this build's pages and scripts use."""
-    used = Used()
-    pages = [f.read_text(encoding="utf-8") for f in site.rglob("*.html")]
-    # Lunr's language packs never touch a page, and their word lists would count as class names.
-    scripts = [f.read_text(encoding="utf-8") for f in site.rglob("*.js") if "lunr" not in f.parent.parts]
-    for html in pages:
-        used.add_html(html)
-    for js in scripts:
-        used.add_script(js)
+def prune_theme_css(site: Path, used: Used | None = None, read: set[str] | frozenset[str] = frozenset()) -> None:
+    """Material's stylesheets (assets/stylesheets) cut down to what this build's pages and scripts use.
+    `used` has the pages in `read` (site paths) taken in already; the other HTML files are read here.
+    The same stylesheets, scripts and page classes as in an earlier build give the same result, which is
+    then taken from that build (guidekit/build_cache.py)."""
+    used = used or Used()
+    for f in site.rglob("*.html"):
+        if f.relative_to(site).as_posix() not in read:
+            used.add_html(f.read_text(encoding="utf-8"))
     theme = sorted((site / "assets" / "stylesheets").glob("*.css"))
-    pruned = {f: prune_css(f.read_text(encoding="utf-8"), used) for f in theme}
-    ours = [f.read_text(encoding="utf-8") for f in site.rglob("*.css") if f not in pruned]
-    read = custom_properties_read([*pruned.values(), *ours, *pages], scripts)
-    for f, css in pruned.items():
-        f.write_text(drop_unread_properties(css, read), encoding="utf-8")
+    originals = [f.read_text(encoding="utf-8") for f in theme]
+    # Lunr's language packs never touch a page, and their word lists would count as class names.
+    scripts = [f.read_text(encoding="utf-8") for f in sorted(site.rglob("*.js")) if "lunr" not in f.parent.parts]
+    ours = [f.read_text(encoding="utf-8") for f in sorted(site.rglob("*.css")) if f not in theme]
+    digest = build_cache.key(*originals, "\0", *scripts, "\0", *ours, used.pages_fingerprint(), build_cache.CODE)
+    result = build_cache.get(PRUNED_CSS, digest)
+    if not (isinstance(result, list) and len(result) == len(theme)):
+        for js in scripts:
+            used.add_script(js)
+        pruned = [prune_css(css, used) for css in originals]
+        read_vars = custom_properties_read([*pruned, *ours], scripts) | used.page_vars
+        result = [drop_unread_properties(css, read_vars) for css in pruned]
+        build_cache.put(PRUNED_CSS, digest, result)
+    for f, css in zip(theme, result, strict=True):
+        f.write_text(css, encoding="utf-8")
+
+
+PRUNED_CSS = "pruned-css"

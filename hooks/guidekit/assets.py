@@ -11,10 +11,10 @@ import re
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _STRING = re.compile(r"\"((?:[^\"\\\n]|\\.)*)\"|'((?:[^'\\\n]|\\.)*)'")
 _CLASS = re.compile(r"(?<![\w-])\.(-?[A-Za-z_][\w-]*)")
-_CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
 
 
-def _own(classes) -> set[str]:
+def own_classes(classes) -> set[str]:
+    """The classes that are not Material's (`md-` ones are on every page, so they never count)."""
     return {c for c in classes if not c.startswith("md-")}
 
 
@@ -22,7 +22,7 @@ def css_classes(css: str) -> set[str]:
     """Class names a stylesheet's selectors use (not Material's)."""
     css = _COMMENT.sub("", css)
     selectors = " ".join(re.findall(r"([^{}]+)\{", css))
-    return _own(_CLASS.findall(selectors))
+    return own_classes(_CLASS.findall(selectors))
 
 
 def script_classes(js: str) -> set[str]:
@@ -30,27 +30,35 @@ def script_classes(js: str) -> set[str]:
     found: set[str] = set()
     for m in _STRING.finditer(js):
         found |= set(_CLASS.findall(m.group(1) or m.group(2) or ""))
-    return _own(found)
+    return own_classes(found)
 
 
-def page_classes(html: str) -> set[str]:
-    return _own(c for attr in _CLASS_ATTR.findall(html) for c in attr.split())
+def unused_assets(page_classes: set[str], scoped: dict[str, set[str]]) -> list[str]:
+    """The page-scoped assets (path -> classes it serves) that serve none of the page's own classes
+    (`own_classes` of what `css_prune.Used.add_html` found in it)."""
+    return [path for path, classes in scoped.items() if not classes & page_classes]
 
 
-def unused_assets(html: str, scoped: dict[str, set[str]]) -> list[str]:
-    """The page-scoped assets (path -> classes it serves) that serve nothing on this page."""
-    present = page_classes(html)
-    return [path for path, classes in scoped.items() if not classes & present]
+_ASSET_TAG = re.compile(
+    r'<link rel="stylesheet" href="(?:\.\./)*([^"?]+)(?:\?[^"]*)?">'
+    r'|<script src="(?:\.\./)*([^"?]+)(?:\?[^"]*)?"[^>]*></script>'
+)
 
 
 def drop_links(html: str, paths: list[str]) -> str:
     """Remove the <link rel=stylesheet> and <script src> tags of `paths` (as MkDocs wrote them,
-    relative or not, with or without a query string)."""
-    for path in paths:
-        name = re.escape(path)
-        html = re.sub(rf'\s*<link rel="stylesheet" href="(?:\.\./)*{name}(?:\?[^"]*)?">', "", html)
-        html = re.sub(rf'\s*<script src="(?:\.\./)*{name}(?:\?[^"]*)?"[^>]*></script>', "", html)
-    return html
+    relative or not, with or without a query string), with the blanks before them. One scan for the
+    literal tags: a pattern that starts with the blanks is retried at every blank of the page."""
+    if not paths:
+        return html
+    drop = set(paths)
+    out, last = [], 0
+    for m in _ASSET_TAG.finditer(html):
+        if (m.group(1) or m.group(2)) in drop:
+            out.append(html[last : m.start()].rstrip())
+            last = m.end()
+    out.append(html[last:])
+    return "".join(out)
 
 
 def minify_css(css: str) -> str:

@@ -20,10 +20,12 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import build_cache
 from .blocks import BLOCKS
 from .context import RenderContext
 from .expand import expand_page, unused_fact_messages
 from .freshness import report, settings, stale_facts
+from .html_events import article
 from .load import DATA_FILE, SCHEMA_FILE, load_guide
 from .model import Guide
 from .pages import generated_pages
@@ -45,6 +47,7 @@ from .urls import (
 )
 
 ROBOTS = "robots.txt"
+PAGE_PROBLEMS = "page-problems"
 
 
 # Pages that only gather what other pages say: found, but after the pages they gather from. A checklist
@@ -60,6 +63,17 @@ class PageResult:
 
 
 @dataclass
+class _Expanded:
+    markdown: str
+    dates: str
+    used: set[str]  # facts the page shows
+    scenarios: set[str]  # scenarios the page shows
+
+
+EXPANDED = "expanded-page"
+
+
+@dataclass
 class GuideBuild:
     guide: Guide
     site_url: str = ""
@@ -67,6 +81,10 @@ class GuideBuild:
     used_facts: set[str] = field(default_factory=set)
     prose_problems: list[str] = field(default_factory=list)
     scenarios_shown: set[str] = field(default_factory=set)
+    # Hashes of the data file's bytes and of the templates, for results kept between builds
+    # (guidekit/build_cache.py). No data digest: nothing is kept (a guide made in a test).
+    data_digest: str = ""
+    templates_digest: str = ""
 
     @classmethod
     def load(cls, docs_dir: Path, project_dir: Path, site_url: str = "") -> GuideBuild:
@@ -75,7 +93,13 @@ class GuideBuild:
             shown = data.resolve().relative_to(project_dir.resolve()).as_posix()
         except ValueError:
             shown = str(data)
-        return cls(load_guide(data, docs_dir / SCHEMA_FILE, shown), site_url or "")
+        guide = load_guide(data, docs_dir / SCHEMA_FILE, shown)
+        return cls(
+            guide,
+            site_url or "",
+            data_digest=build_cache.key(data.read_bytes()),
+            templates_digest=build_cache.templates_version(),
+        )
 
     # ── Before the pages ────────────────────────────────────────────────────────────────────────
 
@@ -117,7 +141,49 @@ class GuideBuild:
     # ── Each page ────────────────────────────────────────────────────────────────────────────────
 
     def expand(self, markdown: str, src_uri: str, where: str) -> PageResult:
-        """Fill in a page's fact references and blocks; `where` names the page in messages."""
+        """Fill in a page's fact references and blocks; `where` names the page in messages.
+
+        The result depends on the page's Markdown, the data file, every page's URL, the site URL and the
+        code and templates; with all of them as in an earlier build, it is taken from then, with what the
+        page added to the build's shared state (facts used, scenarios shown, links handed out for the
+        anchor check). A page with a mistake raises, and nothing is kept for it."""
+        digest = (
+            build_cache.key(
+                markdown,
+                src_uri,
+                where,
+                self.site_url,
+                self.data_digest,
+                self.templates_digest,
+                self.links.digest(),
+                build_cache.CODE,
+            )
+            if self.data_digest
+            else ""
+        )
+        kept = build_cache.get(EXPANDED, digest) if digest else None
+        if isinstance(kept, dict) and kept.keys() == {"markdown", "dates", "used", "scenarios", "links"}:
+            self.used_facts.update(kept["used"])
+            self.scenarios_shown.update(kept["scenarios"])
+            self.links.handed_out += [(t, frag, w) for t, frag, w in kept["links"]]
+            return PageResult(kept["markdown"], kept["dates"])
+        first_link = len(self.links.handed_out)
+        result = self._expand(markdown, src_uri, where)
+        if digest:
+            build_cache.put(
+                EXPANDED,
+                digest,
+                {
+                    "markdown": result.markdown,
+                    "dates": result.dates,
+                    "used": sorted(result.used),
+                    "scenarios": sorted(result.scenarios),
+                    "links": self.links.handed_out[first_link:],
+                },
+            )
+        return PageResult(result.markdown, result.dates)
+
+    def _expand(self, markdown: str, src_uri: str, where: str) -> _Expanded:
         from_url = self.links.page_urls[src_uri]
         ctx = RenderContext(
             guide=self.guide, where=where, url_for=lambda link, origin: self.links.url_for(link, from_url, origin)
@@ -128,12 +194,23 @@ class GuideBuild:
         if ctx.used and src_uri != SOURCES_PAGE:
             href = self.links.url_for(SOURCES_PAGE, from_url, where)
             markdown += "\n\n" + str(page_sources_box(list(ctx.used.values()), self.guide, href)) + "\n"
-        return PageResult(markdown, str(render("dates_line.html", dates=ctx.dates)))
+        return _Expanded(
+            markdown, str(render("dates_line.html", dates=ctx.dates)), set(ctx.used), set(ctx.scenarios_shown)
+        )
 
     def check_output(self, html: str, where: str) -> None:
         """Read a rendered page as a reader sees it (guidekit/prose_checks.py); problems are reported with
-        the others once every page is done."""
-        self.prose_problems += [f"{where}: {problem}" for problem in page_problems(html, self.guide)]
+        the others once every page is done. A page whose article and data are as in an earlier build has
+        the same problems: they are taken from then (guidekit/build_cache.py)."""
+        digest = build_cache.key(article(html), self.data_digest, build_cache.CODE) if self.data_digest else ""
+        kept = build_cache.get(PAGE_PROBLEMS, digest) if digest else None
+        if isinstance(kept, list) and all(isinstance(p, str) for p in kept):
+            found: list[str] = kept
+        else:
+            found = page_problems(html, self.guide)
+            if digest:
+                build_cache.put(PAGE_PROBLEMS, digest, found)
+        self.prose_problems += [f"{where}: {problem}" for problem in found]
 
     # ── After the pages ──────────────────────────────────────────────────────────────────────────
 

@@ -19,8 +19,9 @@ import re
 from dataclasses import dataclass, field
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
-_ATTR = re.compile(r'\b(dir|data-md-color-(?:scheme|primary|accent))="([^"]*)"')
+# An attribute follows a blank; starting the pattern with it (not `\b`) lets the scan jump between blanks.
+_CLASS_ATTR = re.compile(r'\sclass="([^"]*)"')
+_ATTR = re.compile(r'\s(dir|data-md-color-(?:scheme|primary|accent))="([^"]*)"')
 _JS_STRING = re.compile(r"\"((?:[^\"\\\n]|\\.)*)\"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`", re.S)
 # A word in a script's string, unless it follows `.`, `#` or `[`: there the script queries a class it did not make.
 _WORD = re.compile(r"(?<![\w.#\[-])-?[A-Za-z_][\w-]*")
@@ -61,14 +62,31 @@ class Used:
     attrs: dict[str, set[str]] = field(default_factory=dict)
     html_classes: set[str] = field(default_factory=set)
     config: dict = field(default_factory=dict)
+    page_vars: set[str] = field(default_factory=set)  # custom properties a page reads (style attributes)
 
-    def add_html(self, html: str) -> None:
-        for value in _CLASS_ATTR.findall(html):
-            self.html_classes.update(value.split())
+    def add_html(self, html: str) -> set[str]:
+        """Take in one page; its classes are returned too, so the page is read once for every use."""
+        classes = {c for value in _CLASS_ATTR.findall(html) for c in value.split()}
+        self.html_classes |= classes
         for name, value in _ATTR.findall(html):
             self.attrs.setdefault(name, set()).add(value)
         if not self.config and (m := _CONFIG.search(html)):
             self.config = json.loads(m.group(1))
+        self.page_vars.update(_VAR_REF.findall(html))
+        return classes
+
+    def pages_fingerprint(self) -> str:
+        """What the pages taken in so far contributed, as text that is the same for the same pages."""
+        return json.dumps(
+            [
+                sorted(self.html_classes),
+                {k: sorted(v) for k, v in self.attrs.items()},
+                self.config,
+                sorted(self.page_vars),
+            ],
+            sort_keys=True,
+            ensure_ascii=False,
+        )
 
     def _asked_for(self, name: str) -> bool:
         return all(
@@ -174,8 +192,9 @@ _PROPERTY = re.compile(r"\s*(--[\w-]+)\s*:")
 
 
 def custom_properties_read(styles: list[str], scripts: list[str]) -> set[str]:
-    """Custom properties read anywhere: `var(--x)` in a stylesheet or a page (style attributes), or any
-    `--name` in a script (which may set or read it)."""
+    """Custom properties read anywhere: `var(--x)` in a stylesheet or a page (style attributes; pages taken
+    in by `Used.add_html` have theirs in `Used.page_vars`), or any `--name` in a script (which may set or
+    read it)."""
     found: set[str] = set()
     for text in styles:
         found.update(_VAR_REF.findall(text))

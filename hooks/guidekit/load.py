@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from . import build_cache
 from .checks import check_references, check_unique_ids
 from .errors import GuideDataError
 from .model import Guide, guide_from_data
@@ -18,17 +19,31 @@ SCHEMA_FILE = Path("data") / "guide.schema.json"
 
 
 def load_guide(data_path: Path, schema_path: Path, shown: str | None = None) -> Guide:
-    """Read, parse, validate. `shown` is the file name used in messages (relative to the project)."""
+    """Read, parse, validate. `shown` is the file name used in messages (relative to the project).
+
+    A data file that passed the schema once is not checked against it again while neither file nor the
+    checking code changes (guidekit/build_cache.py): the schema check was a third of loading, and its
+    library's import as much again. Every other check runs on every build."""
     shown = shown or str(data_path)
     text = read_text(data_path, shown)
     if not text.strip():
         raise GuideDataError(shown, "파일이 비어 있어요.", expected="meta:, facts: 로 시작하는 안내서 데이터")
     data, marks = parse_yaml(text, shown)
-    return guide_from_checked(data, marks, shown, json.loads(schema_path.read_text(encoding="utf-8")))
+    schema_text = schema_path.read_text(encoding="utf-8")
+    passed = build_cache.key(text, schema_text, build_cache.CODE)
+    known_valid = build_cache.get(SCHEMA_PASSED, passed) is True
+    guide = guide_from_checked(data, marks, shown, json.loads(schema_text), known_valid=known_valid)
+    if not known_valid:
+        build_cache.put(SCHEMA_PASSED, passed, True)
+    return guide
 
 
-def guide_from_checked(data, marks: Marks, file: str, schema: dict) -> Guide:
-    """Parsed data -> `Guide`, after every check. Tests pass edited copies of the real data through here."""
+SCHEMA_PASSED = "schema-passed"
+
+
+def guide_from_checked(data, marks: Marks, file: str, schema: dict, *, known_valid: bool = False) -> Guide:
+    """Parsed data -> `Guide`, after every check (the schema's skipped when `known_valid`: this very data
+    passed it before). Tests pass edited copies of the real data through here."""
     if not isinstance(data, dict):
         raise GuideDataError(
             file,
@@ -38,7 +53,8 @@ def guide_from_checked(data, marks: Marks, file: str, schema: dict) -> Guide:
             found=describe(data),
             expected="meta:, facts: 같은 키로 시작하는 내용",
         )
-    validate(data, schema, marks, file)
+    if not known_valid:
+        validate(data, schema, marks, file)
     check_unique_ids(data, marks, file)
     guide = guide_from_data(data, marks, file)
     check_references(guide)

@@ -7,8 +7,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
-
 from .errors import GuideDataError, key_path
 from .yaml_positions import Marks, nearest_mark
 
@@ -85,6 +83,9 @@ def _leaf(error):
 
 
 def validate(data: Any, schema: dict, marks: Marks, file: str) -> None:
+    # Imported here: a build whose data file passed before (guidekit/load.py) never needs it.
+    from jsonschema import Draft202012Validator, FormatChecker
+
     validator = Draft202012Validator(schema, format_checker=FormatChecker())
     errors = list(validator.iter_errors(data))
     if not errors:

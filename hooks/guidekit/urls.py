@@ -6,6 +6,8 @@ remembered so that its anchor can be checked once every page is rendered."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 from .errors import GuideDataError
@@ -87,6 +89,7 @@ class LinkBook:
 
     page_urls: dict[str, str]
     handed_out: list[tuple[str, str, str]] = field(default_factory=list)  # (target src_uri, anchor, where)
+    _digest: str | None = field(default=None, repr=False, compare=False)
 
     def url_for(self, link: str, from_url: str, where: str) -> str:
         if link.startswith(EXTERNAL):
@@ -102,6 +105,12 @@ class LinkBook:
         if frag:
             self.handed_out.append((target, frag, where))
         return relative_url(self.page_urls[target], from_url) + (f"#{frag}" if frag else "")
+
+    def digest(self) -> str:
+        """A hash of every page's URL (the same pages and URLs give the same text)."""
+        if self._digest is None:
+            self._digest = hashlib.sha256(json.dumps(sorted(self.page_urls.items())).encode()).hexdigest()
+        return self._digest
 
     def missing_anchors(self, anchors: dict[str, set[str]]) -> list[str]:
         """Messages for every handed-out link whose anchor the target page does not have."""

@@ -6,11 +6,12 @@ from guidekit.assets import (
     css_classes,
     drop_links,
     minify_css,
-    page_classes,
+    own_classes,
     script_classes,
     strip_indentation,
     unused_assets,
 )
+from guidekit.css_prune import Used
 
 CSS = """/* print.css is elsewhere */
 .md-typeset .checklist { margin: 0; }
@@ -29,15 +30,19 @@ def test_classes_a_script_queries():
     assert script_classes(JS) == {"checklist", "msg-copy__status"}
 
 
+def classes_of(html: str) -> set[str]:
+    return own_classes(Used().add_html(html))
+
+
 def test_unused_assets_are_the_ones_whose_classes_are_absent():
     scoped = {"stylesheets/c.css": css_classes(CSS), "javascripts/c.js": script_classes(JS)}
     home = '<div class="md-typeset problem-cards"><a class="md-button">x</a></div>'
     checklist = '<div class="md-typeset"><ol class="checklist"></ol></div>'
     helper_only = '<div class="deadline-helper"></div>'
-    assert page_classes(home) == {"problem-cards"}
-    assert unused_assets(home, scoped) == ["stylesheets/c.css", "javascripts/c.js"]
-    assert unused_assets(checklist, scoped) == []
-    assert unused_assets(helper_only, scoped) == ["javascripts/c.js"]
+    assert classes_of(home) == {"problem-cards"}
+    assert unused_assets(classes_of(home), scoped) == ["stylesheets/c.css", "javascripts/c.js"]
+    assert unused_assets(classes_of(checklist), scoped) == []
+    assert unused_assets(classes_of(helper_only), scoped) == ["javascripts/c.js"]
 
 
 def test_drop_links_removes_only_the_named_tags():
@@ -72,3 +77,15 @@ def test_script_comments_on_their_own_lines_go_and_nothing_else():
 
     js = '/*\n * why\n */\n(function () {\n  /* a note */\n  var s = "/* kept */", r = /a\\/b/\n  go() /* tail kept */\n})()\n'
     assert strip_js_comments(js) == '(function () {\nvar s = "/* kept */", r = /a\\/b/\ngo() /* tail kept */\n})()\n'
+
+
+def test_drop_links_takes_the_blanks_before_a_tag_with_it():
+    html = (
+        '<head>\n    <link rel="stylesheet" href="../stylesheets/c.css?v=1">\n'
+        '    <link rel="stylesheet" href="../stylesheets/a.css">\n'
+        '  <script src="javascripts/c.js" defer></script>\n</head>'
+    )
+    assert drop_links(html, ["stylesheets/c.css", "javascripts/c.js"]) == (
+        '<head>\n    <link rel="stylesheet" href="../stylesheets/a.css">\n</head>'
+    )
+    assert drop_links(html, []) == html
