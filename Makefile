@@ -3,9 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test test-fast test-deep lint lock stale install install-dev clean node-tools audit screenshots share-card icons bench-search
+.PHONY: serve build test test-fast test-deep lint lock stale install install-dev clean node-tools audit screenshots share-card icons bench-search bench-build
 NPM_DIR := tests/vendor
 # npm ci empties node_modules, so a stamp inside it disappears whenever the tools are reinstalled.
 NODE_TEST := $(NPM_DIR)/node_modules/.for-tests
@@ -82,6 +81,9 @@ stale: install-dev  ## facts not checked for longer than mkdocs.yml's extra.fact
 
 bench-search: install-dev  ## stock Material search vs ours on the same pages: answers, index size, speed at 4x CPU slowdown
 	$(BIN)/python scripts/bench_search.py
+
+bench-build: install-dev  ## our build vs the stock twin, today and with the topic pages x20; serve, data file, search field, per-step times
+	$(BIN)/python scripts/bench_build.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site build screenshots $(VENV) $(NPM_DIR)/node_modules

@@ -3,11 +3,8 @@ of the same Markdown (the median of three runs each), plus the gzipped first loa
 and what our offline copy downloads after the first visit. An audit to read, not a gate: Lighthouse's
 performance figure wobbles from run to run.
 
-How the stock site is made: our build runs once more with a small extra plugin that records every page's
-final Markdown (after the hooks have put in facts and generated blocks, with the page's front matter)
-and every page MkDocs generated in memory; that Markdown is then built with plain Material (language ko,
-the same Markdown extensions and nav, no custom_dir, no extra CSS or JS, no hooks, `font: false`
-because the audit runs offline). So both columns show the same words; only the theme work differs.
+The stock site is the twin of tests/guidedev/twin.py: the same final Markdown built with plain Material,
+so both columns show the same words; only the theme work differs.
 
 Usage: python scripts/audit.py [--all] [--runs N]   (--all: every page, not one per kind; N defaults to 3)"""
 
@@ -16,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -24,10 +20,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
 from playwright.sync_api import sync_playwright
 
 from guidedev.support import ROOT, build_site, launch_chromium, site_pages
+from guidedev.twin import dump_markdown, stock_config
 from guidedev.webaudit import GzipServer, first_load_bytes, offline_copy, page_types
 
 OUT = ROOT / "build" / "audit"
@@ -35,58 +31,6 @@ LIGHTHOUSE = ROOT / "tests" / "vendor" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 SHORT = {"performance": "perf", "accessibility": "a11y", "best-practices": "bp", "seo": "seo"}
 CHROME_FLAGS = "--no-sandbox --headless=new --disable-gpu --disable-background-networking --no-first-run"
-
-
-# ── the stock twin ───────────────────────────────────────────────────────────
-
-
-def _section(text: str, key: str) -> str:
-    """A top-level section of mkdocs.yml, copied as text (it may hold !!python tags)."""
-    m = re.search(rf"^{key}:.*?(?=^\S|\Z)", text, re.M | re.S)
-    return m.group(0) if m else ""
-
-
-def dump_markdown(dest: Path) -> None:
-    """Build our site once more and keep each page's final Markdown under `dest`."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.plugins import BasePlugin
-
-    class Dump(BasePlugin):
-        def on_page_markdown(self, markdown, page, config, files):
-            meta = {k: v for k, v in page.meta.items() if k in ("title", "description")}
-            front = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n" if meta else ""
-            target = dest / page.file.src_uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(front + markdown, encoding="utf-8")
-            return markdown
-
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(OUT / "dump-site"))
-    config["plugins"]["audit-dump"] = Dump()
-    build(config)
-    for asset in (ROOT / "docs").rglob("*"):
-        rel = asset.relative_to(ROOT / "docs")
-        if asset.is_file() and asset.suffix != ".md" and rel.parts[0] not in ("data", "stylesheets", "javascripts"):
-            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(asset, dest / rel)
-
-
-def stock_config(docs: Path) -> Path:
-    ours = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    head = yaml.load("\n".join(_section(ours, k) for k in ("site_name", "site_description")), Loader=yaml.BaseLoader)
-    text = "\n".join(
-        [
-            f"site_name: {json.dumps(head['site_name'], ensure_ascii=False)}",
-            f"site_description: {json.dumps(head.get('site_description', ''), ensure_ascii=False)}",
-            f"docs_dir: {docs.name}",
-            "theme:\n  name: material\n  language: ko\n  font: false",
-            _section(ours, "markdown_extensions"),
-            _section(ours, "nav"),
-        ]
-    )
-    path = docs.parent / "mkdocs.yml"
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 # ── Lighthouse ───────────────────────────────────────────────────────────────
@@ -138,7 +82,7 @@ def main() -> int:
     if result.returncode:
         print(result.stderr, file=sys.stderr)
         return 1
-    dump_markdown(stock_docs)
+    dump_markdown(stock_docs, ROOT, OUT / "dump-site")
     result = build_site(OUT / "stock" / "site", config=stock_config(stock_docs))
     if result.returncode:
         print(result.stderr, file=sys.stderr)
