@@ -26,7 +26,7 @@ from .context import RenderContext
 from .expand import expand_page, unused_fact_messages
 from .freshness import report, settings, stale_facts
 from .html_events import article
-from .load import DATA_FILE, SCHEMA_FILE, load_guide
+from .load import DATA_FILE, SCHEMA_FILE, guide_from_text
 from .model import Guide
 from .pages import generated_pages
 from .prose_checks import page_problems
@@ -45,6 +45,7 @@ from .urls import (
     LinkBook,
     faq_anchor,
 )
+from .yaml_positions import read_text
 
 ROBOTS = "robots.txt"
 PAGE_PROBLEMS = "page-problems"
@@ -93,11 +94,13 @@ class GuideBuild:
             shown = data.resolve().relative_to(project_dir.resolve()).as_posix()
         except ValueError:
             shown = str(data)
-        guide = load_guide(data, docs_dir / SCHEMA_FILE, shown)
+        # The text read once: the results kept for it are keyed by exactly what was parsed, even when the
+        # file is saved again in the middle of a `mkdocs serve` rebuild.
+        text = read_text(data, shown)
         return cls(
-            guide,
+            guide_from_text(text, docs_dir / SCHEMA_FILE, shown),
             site_url or "",
-            data_digest=build_cache.key(data.read_bytes()),
+            data_digest=build_cache.key(text),
             templates_digest=build_cache.templates_version(),
         )
 

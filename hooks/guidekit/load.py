@@ -19,13 +19,17 @@ SCHEMA_FILE = Path("data") / "guide.schema.json"
 
 
 def load_guide(data_path: Path, schema_path: Path, shown: str | None = None) -> Guide:
-    """Read, parse, validate. `shown` is the file name used in messages (relative to the project).
-
-    A data file that passed the schema once is not checked against it again while neither file nor the
-    checking code changes (guidekit/build_cache.py): the schema check was a third of loading, and its
-    library's import as much again. Every other check runs on every build."""
+    """Read, parse, validate. `shown` is the file name used in messages (relative to the project)."""
     shown = shown or str(data_path)
-    text = read_text(data_path, shown)
+    return guide_from_text(read_text(data_path, shown), schema_path, shown)
+
+
+def guide_from_text(text: str, schema_path: Path, shown: str) -> Guide:
+    """The data file's text -> `Guide`, after every check.
+
+    A text that passed the schema once is not checked against it again while neither it, the schema nor
+    the checking code changes (guidekit/build_cache.py): the schema check was a third of loading, and its
+    library's import as much again. Every other check runs on every build."""
     if not text.strip():
         raise GuideDataError(shown, "파일이 비어 있어요.", expected="meta:, facts: 로 시작하는 안내서 데이터")
     data, marks = parse_yaml(text, shown)

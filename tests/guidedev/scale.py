@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from .support import ROOT, copy_project
+from .twin import config_section_match
 
 FACT = re.compile(r"(\{\{\s*fact\.)([a-z][a-z0-9_]*)")
 MARKER = re.compile(r"(<!--\s*guide:scenario\s+)([a-z0-9_]+)")
@@ -27,13 +28,6 @@ ID_FIELDS = {
     ("message_templates", "scenario"): "scenarios",
 }
 IF_FAILS_FIELDS = {"message": "message_templates", "checklist": "checklists"}
-
-
-def _section(text: str, key: str) -> re.Match:
-    m = re.search(rf"^{key}:.*?(?=^\S|\Z)", text, re.M | re.S)
-    if not m:
-        raise ValueError(f"mkdocs.yml has no top-level {key}:")
-    return m
 
 
 def topic_pages(docs: Path) -> list[str]:
@@ -143,7 +137,9 @@ def scaled_project(dest: Path, *, pages: int = 1, data: int = 1, source: Path = 
     if copies:
         config = project / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
-        nav = _section(text, "nav")
+        nav = config_section_match(text, "nav")
+        if nav is None:
+            raise ValueError("mkdocs.yml has no nav:")
         new_nav = yaml.safe_dump(
             {"nav": _nav_with_copies(yaml.safe_load(nav.group(0))["nav"], copies)}, allow_unicode=True, sort_keys=False
         )

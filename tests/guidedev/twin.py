@@ -19,9 +19,13 @@ import yaml
 from .support import ROOT
 
 
+def config_section_match(text: str, key: str) -> re.Match | None:
+    """Where a top-level section of mkdocs.yml is, as text (it may hold !!python tags)."""
+    return re.search(rf"^{key}:.*?(?=^\S|\Z)", text, re.M | re.S)
+
+
 def config_section(text: str, key: str) -> str:
-    """A top-level section of mkdocs.yml, copied as text (it may hold !!python tags)."""
-    m = re.search(rf"^{key}:.*?(?=^\S|\Z)", text, re.M | re.S)
+    m = config_section_match(text, key)
     return m.group(0) if m else ""
 
 
