@@ -24,6 +24,7 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
+from . import build_cache
 from .errors import GuideDataError
 from .particles import form_after
 from .syntax import fact_marker
@@ -33,14 +34,12 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 def _compiled_cache(kind: str) -> FileSystemBytecodeCache | None:
-    """Compiled templates kept between builds in Jinja's per-user temp folder: compiling ours was a tenth
-    of a whole build. Jinja checks each entry against the template's source, so an edited template is
-    compiled again. The two syntaxes below compile the same file differently, hence one name per kind.
-    No usable temp folder: no cache, the build only compiles every time."""
-    try:
-        return FileSystemBytecodeCache(pattern=f"guidekit-{kind}-%s.cache")
-    except (OSError, RuntimeError):
-        return None
+    """Compiled templates kept between builds, in the folder guidekit/build_cache.py keeps results in:
+    compiling ours was a tenth of a whole build. Jinja checks each entry against the template's source,
+    so an edited template is compiled again. The two syntaxes below compile the same file differently,
+    hence one name per kind. No usable folder: the build only compiles every time."""
+    place = build_cache.folder()
+    return FileSystemBytecodeCache(str(place), f"guidekit-{kind}-%s.cache") if place else None
 
 
 _env = Environment(
