@@ -2,16 +2,19 @@
 build succeeded. A broken data file or page, or a warning under `strict`, then never leaves a half-written
 site that a deploy step could publish, and `mkdocs serve` keeps serving the last good site until the
 mistake is fixed. Its post-build step runs last of all (priority -100), whatever the order of `hooks:`, so
-every other plugin and hook has finished writing first. It shares nothing with the guide's own hook."""
+every other plugin and hook has finished writing first. It shares nothing with the guide's own hook.
+A site folder that is a symlink or a mount point, and one that cannot be written, are handled in
+guidekit/staging.py; what an editor can fix stops the build with its message, never a traceback."""
 
 from __future__ import annotations
 
 import logging
 
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import CountHandler
 
+from guidekit.errors import GuideDataError
 from guidekit.staging import Staging
 
 log = get_plugin_logger(__name__)
@@ -20,12 +23,16 @@ _build: dict = {}
 
 def on_config(config):
     _discard()
+    site_dir = config.site_dir
+    staging = Staging(site_dir)
+    try:
+        config.site_dir = staging.begin()
+    except GuideDataError as exc:
+        raise PluginError(str(exc)) from None
     counter = CountHandler()
     counter.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(counter)
-    staging = Staging(config.site_dir)
-    config.site_dir = staging.begin()
-    _build.update(staging=staging, counter=counter, strict=config.strict)
+    _build.update(staging=staging, counter=counter, strict=config.strict, site_dir=site_dir)
     return config
 
 
@@ -35,7 +42,13 @@ def on_post_build(config):
     if _build["strict"] and counter.get_counts():
         _discard()  # MkDocs aborts right after this; the last good site stays where it was
         return
-    staging.publish()
+    try:
+        staging.publish()
+    except GuideDataError as exc:  # the site folder cannot be written; the message says where the old site is
+        _discard()
+        raise PluginError(str(exc)) from None
+    # What runs after the build reads the site from here (`mkdocs gh-deploy` pushes this folder).
+    config.site_dir = _build["site_dir"]
     _discard(keep_staging=True)
 
 
