@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import unicodedata
 
+# The longest a message's parts are shown. A key or value comes from the file and may be megabytes (a
+# pasted document, an alias unfolded); a line that long buries the rest of the message, and the editor
+# needs only its two ends to find it.
+MAX_SHOWN = 200  # key path, value found
+MAX_SENTENCE = 400  # problem, what is expected: our own words, with a key or a list of names in them
+
 
 class GuideDataError(Exception):
     """A mistake in the data file or in a page that an editor can fix. Never shown with a traceback."""
@@ -36,14 +42,23 @@ class GuideDataError(Exception):
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        lines = [f"{where}: {self.problem}"]
+        lines = [f"{where}: {cut(self.problem, MAX_SENTENCE)}"]
         if self.key_path:
-            lines.append(f"  위치(key path): {self.key_path}")
+            lines.append(f"  위치(key path): {cut(self.key_path, MAX_SHOWN)}")
         if self.found is not None:
-            lines.append(f"  지금 값: {self.found}")
+            lines.append(f"  지금 값: {cut(self.found, MAX_SHOWN)}")
         if self.expected:
-            lines.append(f"  필요한 것: {self.expected}")
+            lines.append(f"  필요한 것: {cut(self.expected, MAX_SENTENCE)}")
         return lines
+
+
+def cut(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters: a longer one keeps its start and its last quarter around "…",
+    so a sentence with a long key in it still ends the way it says what to do."""
+    if len(text) <= limit:
+        return text
+    tail = limit // 4
+    return text[: limit - tail - 1] + "…" + text[len(text) - tail :]
 
 
 def visible(text: str) -> str:
