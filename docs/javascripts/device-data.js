@@ -9,7 +9,8 @@
   var OURS = "kshop-help/";  // hooks/guidekit/checklists.py STORAGE_PREFIX and DETAILS_KEY
   var CACHE_PREFIX = "guide-offline";  // hooks/guidekit/offline.py CACHE_PREFIX
   var root = window.__md_scope || new URL(".", window.location);
-  var mine = [OURS, root.pathname + ".__"];  // Material keeps the palette under the site's folder
+  // Material keeps the palette under the site's folder; offline.js counts failed update checks under the cache's name.
+  var mine = [OURS, root.pathname + ".__", CACHE_PREFIX + " " + root.pathname + " "];
   var summary = box.querySelector(".device-data__summary");
   var dialog = box.querySelector(".device-data__confirm");
 

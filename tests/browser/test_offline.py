@@ -1,8 +1,9 @@
 """The guide with no network after one visit, as a phone gets it from a host like GitHub Pages (gzip, a
 404 page, folders under /repo/): every page from the nav, searches, ticks that survive a reload, the
-deadline helper and message templates, all offline; a new build picked up without mixing builds; the same
-under a sub-path; installable; the copy made after the page has loaded and within 1 MiB; and a button that
-clears what the site stored."""
+deadline helper and message templates, all offline; a new build picked up without mixing builds, a page only
+it has included; the same under a sub-path; installable; the copy made after the page has loaded and within
+1 MiB; a note when the host keeps refusing the copy an update; and a button that clears what the site
+stored."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from guidedev.searchprobe import INPUT, open_search
 from guidedev.support import (
@@ -153,17 +155,40 @@ def test_the_copy_is_made_after_the_page_loaded_holds_only_what_pages_use_and_st
 
 NEW_WORDS = "새 빌드에서 고친 문장이에요."
 NEW_STYLE = "\n:root { --guide-build: 2; }\n"
+# A page only the later build has; it carries the new words, so build_of tells its build too.
+NEW_PAGE = "new-page"
+NEW_PAGE_TEXT = f"""---
+description: 새 빌드에서 더한 페이지예요.
+---
+
+# 새 페이지
+
+{NEW_WORDS}
+"""
+
+
+def next_project(dest: Path, source: Path = ROOT) -> Path:
+    """A copy of the project as a later deploy has it: one page changed, one page added, the stylesheet
+    changed."""
+    project = copy_project(dest, source=source)
+    page = project / "docs" / "payment.md"
+    page.write_text(page.read_text("utf-8").replace("\n\n", f"\n\n{NEW_WORDS}\n\n", 2), "utf-8")
+    (project / "docs" / f"{NEW_PAGE}.md").write_text(NEW_PAGE_TEXT, "utf-8")
+    config = project / "mkdocs.yml"
+    nav_end = "  - 출처와 확인 날짜: sources.md\n"
+    assert nav_end in config.read_text("utf-8"), "mkdocs.yml's nav no longer ends as this test expects"
+    config.write_text(config.read_text("utf-8").replace(nav_end, f"{nav_end}  - 새 페이지: {NEW_PAGE}.md\n"), "utf-8")
+    css = project / "docs" / "stylesheets" / "extra.css"
+    css.write_text(css.read_text("utf-8") + NEW_STYLE, "utf-8")
+    return project
 
 
 @pytest.fixture(scope="module")
 def next_build(tmp_path_factory):
-    """The same guide rebuilt with one page and the stylesheet changed, as a later deploy."""
+    """The same guide rebuilt with one page changed, one added and the stylesheet changed, as a later
+    deploy."""
     tmp = tmp_path_factory.mktemp("next")
-    project = copy_project(tmp / "project")
-    page = project / "docs" / "payment.md"
-    page.write_text(page.read_text("utf-8").replace("\n\n", f"\n\n{NEW_WORDS}\n\n", 2), "utf-8")
-    css = project / "docs" / "stylesheets" / "extra.css"
-    css.write_text(css.read_text("utf-8") + NEW_STYLE, "utf-8")
+    project = next_project(tmp / "project")
     result = build_site(tmp / "site", config=project / "mkdocs.yml")
     assert result.returncode == 0, result.stderr[-3000:]
     return tmp / "site"
@@ -223,6 +248,33 @@ def test_without_a_tap_the_new_build_takes_over_on_the_next_visit(built_site, ne
         again = context.new_page()
         again.goto(host.url + "payment/", wait_until="load")
         assert build_of(again) == "new"
+
+
+def test_a_page_the_old_copy_lacks_comes_with_its_own_builds_files(built_site, next_build, browser):
+    """After a deploy the old copy still runs the tab; a page only the new build has comes from the network,
+    and so do its stylesheets and scripts, not the old copy's files of the same names (`extra.css`, Material's
+    pruned stylesheet)."""
+    site, _ = built_site
+    with visited(browser, site) as (host, context, page):
+        # A page of the copy first: its files stay in the tab's memory for the next page to reuse.
+        page.goto(host.url + "payment/", wait_until="load")
+        assert build_of(page) == "old"
+        host.deploy(next_build)
+        page.goto(host.url + f"{NEW_PAGE}/", wait_until="load")
+        assert page.evaluate("!!navigator.serviceWorker.controller"), "the old copy should run this tab"
+        assert build_of(page) == "new"
+        # The new build's copy is made and waits: the old one still runs the tab, a reload included.
+        page.locator(".guide-update__note").wait_for(state="visible", timeout=20000)
+        page.reload(wait_until="load")
+        assert build_of(page) == "new"
+        # The old copy's own pages stay whole on its files, though the new ones were fetched meanwhile.
+        page.goto(host.url + "payment/", wait_until="load")
+        assert build_of(page) == "old"
+        # With no network the page the copy lacks is its 404 page, on its own files too.
+        context.set_offline(True)
+        response = page.goto(host.url + f"{NEW_PAGE}/")
+        assert response and response.status == 404 and build_of(page) == "old"
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
 
 
 # ── under a sub-path, installable ──────────────────────────────────────────────────────────────
@@ -290,6 +342,71 @@ def test_manifest_icons_are_the_sizes_they_claim():
         png = (ROOT / "docs" / icon["src"]).read_bytes()
         width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
         assert png[:8] == b"\x89PNG\r\n\x1a\n" and f"{width}x{height}" == icon["sizes"], icon
+
+
+# ── a copy that cannot update ─────────────────────────────────────────────────────────────────
+
+
+def stuck_after() -> int:
+    """How many failed update checks offline.js counts before it tells the reader (its STUCK_AFTER)."""
+    script = (ROOT / "overrides/assets/javascripts/offline.js").read_text("utf-8")
+    found = re.search(r"var STUCK_AFTER = (\d+);", script)
+    assert found, "offline.js no longer says `var STUCK_AFTER = <n>;`"
+    return int(found[1])
+
+
+def counted_failures(page, key: str, count: int | None) -> None:
+    """Waits until offline.js's count of failed update checks is `count` (None: no count kept)."""
+    want = None if count is None else str(count)
+    try:
+        page.wait_for_function("([k, n]) => localStorage.getItem(k) === n", arg=[key, want], timeout=15000)
+    except PlaywrightTimeout:
+        got = page.evaluate("k => localStorage.getItem(k)", key)
+        raise AssertionError(f"failed update checks counted: {got!r}, expected {want!r}") from None
+
+
+def test_a_copy_the_host_will_not_update_says_so_after_a_few_failed_checks(built_site, browser):
+    """sw.js answers 500 after a broken deploy: the copy can never move on by itself. After a few checks
+    the host answered so (never for checks that fail offline), a note says so and links the page where the
+    copy can be cleared."""
+    site, _ = built_site
+    bound = stuck_after()
+    folder = "/repo/"
+    key = f"guide-offline {folder} failed update checks"  # offline.js FAILED: one count per site on a host
+    pages = ["faq/", "payment/", "delivery/", "chat/"]
+    with visited(browser, site, prefix=folder) as (host, context, page):
+        stuck = page.locator(".guide-update__stuck")
+        host.statuses[f"{folder}sw.js"] = 500
+        for count in range(1, bound):
+            page.goto(host.url + pages[count % len(pages)], wait_until="load")
+            counted_failures(page, key, count)
+            assert stuck.is_hidden(), f"the note showed after {count} failed checks"
+
+        # Offline every check fails for want of a network, which is what the copy is for.
+        context.set_offline(True)
+        for path in pages[:2]:
+            with page.expect_event("requestfailed", lambda r: r.url == host.url + "sw.js"):
+                page.goto(host.url + path, wait_until="load")
+            assert page.evaluate("k => localStorage.getItem(k)", key) == str(bound - 1)
+            assert stuck.is_hidden(), "the note showed while offline"
+        context.set_offline(False)
+
+        page.goto(host.url + "rights/", wait_until="load")
+        counted_failures(page, key, bound)
+        stuck.wait_for(state="visible", timeout=10000)
+        assert "새 버전을 받지 못하고" in stuck.inner_text()
+        assert page.locator(".guide-update__note").is_hidden()
+        link = stuck.get_by_role("link", name="인터넷 없이 쓰기")
+        assert link.get_attribute("href") == host.url + "offline/"
+        link.click()
+        page.wait_for_url(host.url + "offline/")
+        assert page.locator(".device-data__forget").count() == 1
+
+        # The host answers again: the first good check ends the count and the note.
+        del host.statuses[f"{folder}sw.js"]
+        page.goto(host.url + "faq/", wait_until="load")
+        counted_failures(page, key, None)
+        assert stuck.is_hidden()
 
 
 # ── what the site stored ──────────────────────────────────────────────────────────────────────

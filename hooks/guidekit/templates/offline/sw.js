@@ -2,7 +2,9 @@
    the files they load, the search index and workers, the icons. Each file is fetched past the HTTP cache and
    checked against its hash in this build, so a phone's copy is one build, whole, or nothing. A new build's
    worker fills its own cache in the background and waits: it takes over on the next visit, or at once when
-   the reader taps the "new version" note (the page reloads). Old copies of this site are then removed. */
+   the reader taps the "new version" note (the page reloads). Old copies of this site are then removed.
+   A page this copy does not hold (one a later build added) comes from the network with its files, so it
+   never runs on this copy's stylesheets and scripts, which may be another build's under the same names. */
 "use strict";
 const VERSION = {{ version | tojson }};
 const FILES = {{ files | tojson }};
@@ -12,6 +14,8 @@ const ROOT = new URL("./", self.location);
 const PREFIX = {{ prefix | tojson }} + " " + ROOT.pathname + " ";
 const CACHE = PREFIX + VERSION;
 const KEYS = new Set(FILES.map(([url]) => new URL(url, ROOT).href));
+/* The pages among them (`payment/`, `404.html`): what a reader's tab may show from this copy. */
+const PAGES = new Set([...KEYS].filter((href) => href.endsWith("/") || href.endsWith(".html")));
 
 self.addEventListener("install", (event) => event.waitUntil(fill()));
 
@@ -25,7 +29,7 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== ROOT.origin || !url.pathname.startsWith(ROOT.pathname)) return;
-  event.respondWith(answer(request, url));
+  event.respondWith(answer(event, url));
 });
 
 async function fill() {
@@ -61,22 +65,72 @@ async function dropOldCopies() {
   }
 }
 
-async function answer(request, url) {
-  let href = url.origin + url.pathname;
-  if (href.endsWith("/index.html")) href = href.slice(0, -"index.html".length);
-  if (KEYS.has(href)) {
-    const hit = await caches.match(href, { cacheName: CACHE });
-    /* Answered as the address asked for: a worker started as `ko-search.js?base=…` reads its own address. */
-    if (hit) return hit.url === request.url ? hit : new Response(hit.body, hit);
-  } else if (request.mode === "navigate" && KEYS.has(href + "/")) {
+/* `payment/index.html`, `payment/?q=x` and `payment/#top` are all the page `payment/`. */
+function address(url) {
+  const href = url.origin + url.pathname;
+  return href.endsWith("/index.html") ? href.slice(0, -"index.html".length) : href;
+}
+
+/* A file answered to a page carries `no-cache`: Chromium keeps a page's stylesheets, scripts and images in
+   memory and gives them to the tab's next page without asking this worker while their headers call them
+   fresh (the host's max-age), and that next page may be of another build (one this copy lacks, or back). */
+async function answer(event, url) {
+  const response = await reply(event, url);
+  if (event.request.mode === "navigate" || (response.type !== "basic" && response.type !== "default")) return response;
+  const headers = new Headers(response.headers);
+  headers.set("Cache-Control", "no-cache");
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+async function reply(event, url) {
+  const request = event.request;
+  const href = address(url);
+  if (request.mode === "navigate" && !KEYS.has(href) && KEYS.has(href + "/")) {
     /* `payment` is the page `payment/`, as the server would answer */
     return Response.redirect(href + "/" + url.search, 301);
   }
+  const ours = await forThisCopy(event, href);
+  if (ours) {
+    const hit = await kept(request, href);
+    if (hit) return hit;
+  }
   try {
-    return await fetch(request);
+    /* Past the HTTP cache as well: it may still hold this copy's build of a file under the same name. */
+    return await fetch(request, ours ? undefined : { cache: "no-cache" });
   } catch (error) {
-    const page = request.mode === "navigate" && (await caches.match(new URL(FALLBACK, ROOT).href, { cacheName: CACHE }));
-    if (page) return new Response(page.body, { status: 404, headers: page.headers });
+    /* No network: the copy's file is the best there is (offline, a new page is this copy's 404 page). */
+    const fallback = (!ours && (await kept(request, href))) || (request.mode === "navigate" && (await notFound()));
+    if (fallback) return fallback;
     throw error;
   }
+}
+
+/* Whether the request belongs to a page of this copy: the navigation to one, or a file asked for by a tab
+   that shows one. Decided from the request alone, so a worker the browser stopped and started again
+   answers the same. A tab at an address the copy does not hold shows the host's 404 page of its build, or
+   offline this copy's: network first is right for both. A request with no tab behind it (the browser's
+   own) is answered from the copy.
+   Search: the tab fetches the index (Material's bundle) and starts the search worker (`ko-search.js?base=…`),
+   so a new page gets both from its own build. What that worker loads itself (Material's worker, named by
+   its hash, and Lunr's language files) is asked for by the worker, whose address does not say which page
+   started it, so it comes from this copy when the copy has it: the same bytes under the same names in any
+   build made with the same Material; a build with another Material names its worker differently. */
+async function forThisCopy(event, href) {
+  if (event.request.mode === "navigate") return KEYS.has(href);
+  const client = event.clientId && (await self.clients.get(event.clientId));
+  if (!client || client.type !== "window") return true;
+  return PAGES.has(address(new URL(client.url)));
+}
+
+async function kept(request, href) {
+  const hit = KEYS.has(href) && (await caches.match(href, { cacheName: CACHE }));
+  if (!hit) return null;
+  /* Answered as the address asked for: a worker started as `ko-search.js?base=…` reads its own address. */
+  return hit.url === request.url ? hit : new Response(hit.body, hit);
+}
+
+/* The site's 404 page, for an address the copy does not hold, as the host answers it. */
+async function notFound() {
+  const page = await caches.match(new URL(FALLBACK, ROOT).href, { cacheName: CACHE });
+  return page && new Response(page.body, { status: 404, headers: page.headers });
 }
