@@ -126,9 +126,14 @@
   /* ── The shopper's details: typed once (in a checklist blank or under a message), kept on this device
      under one key, and shown in every blank and every message [placeholder] of the same name ── */
   var DETAILS = "kshop-help/details";  // hooks/guidekit/checklists.py DETAILS_KEY
+  /* Direction controls and zero-width characters (pasted along with a number, or typed on purpose) would
+     reverse the words around a filled blank, here and in the message the shopper pastes elsewhere. */
+  var INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+  function clean(value) { return typeof value === "string" ? value.replace(INVISIBLE, "") : ""; }
 
   function setDetail(name, value) {
     var details = load(DETAILS);
+    value = clean(value);
     if (value) details[name] = value; else delete details[name];
     save(DETAILS, details);
   }
@@ -136,12 +141,12 @@
     var details = load(DETAILS);
     document.querySelectorAll("input[data-blank]").forEach(function (field) {
       if (field === except) return;  // the field being typed in keeps its own caret
-      field.value = details[field.getAttribute("data-blank")] || "";
+      field.value = clean(details[field.getAttribute("data-blank")]);
       field.classList.toggle("has-value", !!field.value);
     });
     document.querySelectorAll("mark.msg-blank[data-detail]").forEach(function (mark) {
       var name = mark.getAttribute("data-detail");
-      var value = details[name];
+      var value = clean(details[name]);
       mark.textContent = value || "[" + name + "]";
       mark.classList.toggle("msg-blank--filled", !!value);
     });

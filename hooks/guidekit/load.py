@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import build_cache
 from .checks import check_references, check_unique_ids
+from .data_text import check_texts
 from .errors import GuideDataError
 from .model import Guide, guide_from_data
 from .schema_messages import describe, validate
@@ -25,29 +25,15 @@ def load_guide(data_path: Path, schema_path: Path, shown: str | None = None) -> 
 
 
 def guide_from_text(text: str, schema_path: Path, shown: str) -> Guide:
-    """The data file's text -> `Guide`, after every check.
-
-    A text that passed the schema once is not checked against it again while neither it, the schema nor
-    the checking code changes (guidekit/build_cache.py): the schema check was a third of loading, and its
-    library's import as much again. Every other check runs on every build."""
+    """The data file's text -> `Guide`, after every check, on every build."""
     if not text.strip():
         raise GuideDataError(shown, "파일이 비어 있어요.", expected="meta:, facts: 로 시작하는 안내서 데이터")
     data, marks = parse_yaml(text, shown)
-    schema_text = schema_path.read_text(encoding="utf-8")
-    passed = build_cache.key(text, schema_text, build_cache.CODE)
-    known_valid = build_cache.get(SCHEMA_PASSED, passed) is True
-    guide = guide_from_checked(data, marks, shown, json.loads(schema_text), known_valid=known_valid)
-    if not known_valid:
-        build_cache.put(SCHEMA_PASSED, passed, True)
-    return guide
+    return guide_from_checked(data, marks, shown, json.loads(schema_path.read_text(encoding="utf-8")))
 
 
-SCHEMA_PASSED = "schema-passed"
-
-
-def guide_from_checked(data, marks: Marks, file: str, schema: dict, *, known_valid: bool = False) -> Guide:
-    """Parsed data -> `Guide`, after every check (the schema's skipped when `known_valid`: this very data
-    passed it before). Tests pass edited copies of the real data through here."""
+def guide_from_checked(data, marks: Marks, file: str, schema: dict) -> Guide:
+    """Parsed data -> `Guide`, after every check. Tests pass edited copies of the real data through here."""
     if not isinstance(data, dict):
         raise GuideDataError(
             file,
@@ -57,8 +43,8 @@ def guide_from_checked(data, marks: Marks, file: str, schema: dict, *, known_val
             found=describe(data),
             expected="meta:, facts: 같은 키로 시작하는 내용",
         )
-    if not known_valid:
-        validate(data, schema, marks, file)
+    validate(data, schema, marks, file)
+    check_texts(data, marks, file, schema)
     check_unique_ids(data, marks, file)
     guide = guide_from_data(data, marks, file)
     check_references(guide)

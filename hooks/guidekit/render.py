@@ -15,16 +15,14 @@ from pathlib import Path
 
 from jinja2 import (
     Environment,
-    FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
     TemplateError,
     TemplateSyntaxError,
     select_autoescape,
 )
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from . import build_cache
 from .errors import GuideDataError
 from .particles import form_after
 from .syntax import fact_marker
@@ -33,13 +31,33 @@ from .urls import faq_anchor, message_anchor, slug
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def _compiled_cache(kind: str) -> FileSystemBytecodeCache | None:
-    """Compiled templates kept between builds, in the folder guidekit/build_cache.py keeps results in:
-    compiling ours was a tenth of a whole build. Jinja checks each entry against the template's source,
-    so an edited template is compiled again. The two syntaxes below compile the same file differently,
-    hence one name per kind. No usable folder: the build only compiles every time."""
-    place = build_cache.folder()
-    return FileSystemBytecodeCache(str(place), f"guidekit-{kind}-%s.cache") if place else None
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+# A data value is shown exactly as typed, wherever it lands: HTML's own characters become entities, and so
+# does every ASCII character that starts inline syntax in Markdown or its extensions (links, images,
+# emphasis, code, attribute lists, table cells). Numeric references, not backslashes: they read the same
+# in a raw HTML block, where Markdown never looks, as in a paragraph, where it does. A fact placed in a
+# hand-written page is both: its HTML sits in the page's Markdown.
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}
+_SHOWN = str.maketrans({**_HTML, **{c: f"&#{ord(c)};" for c in "\\`*_[]{}|!~^"}})
+# Any other `{{ … }}` of a template: the same, but for '_', which ids and the anchors made from them use.
+_IN_TEMPLATES = str.maketrans({**_HTML, **{c: f"&#{ord(c)};" for c in "\\`*[]{}|!~^"}})
+
+
+def shown(text) -> Markup:
+    """A data value as literal text, in HTML or in Markdown (`| md_text` in templates)."""
+    return text if isinstance(text, Markup) else Markup(str(text).translate(_SHOWN))
+
+
+md_text = shown
+
+
+def _literal(value):
+    """What every `{{ … }}` of our templates writes when it is not markup already (Jinja's `finalize`,
+    before autoescape): a page template is Markdown, and a block is too until Markdown takes it for a raw
+    HTML block, so no value can start a link or emphasis even where a filter was forgotten."""
+    return value if isinstance(value, Markup) else Markup(str(value).translate(_IN_TEMPLATES))
 
 
 _env = Environment(
@@ -49,7 +67,9 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=False,
-    bytecode_cache=_compiled_cache("blocks"),
+    finalize=_literal,
+    # Not checked against the file on every use (thousands a build): once per build, see below.
+    auto_reload=False,
 )
 
 # Page templates are Markdown, where `{#id}` names a heading's anchor; their Jinja comments are `{## … ##}`.
@@ -57,17 +77,7 @@ _pages = _env.overlay(
     comment_start_string="{##",
     comment_end_string="##}",
     cache_size=400,  # its own in-memory cache too: other syntax
-    bytecode_cache=_compiled_cache("pages"),
 )
-
-_BLANK_LINES = re.compile(r"\n\s*\n+")
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
-_MD_SYNTAX = re.compile(r"([\\`*_\[\]#!|{}])")
-
-
-def md_text(text: str) -> Markup:
-    """A data value placed in Markdown as plain text: HTML escaped, Markdown syntax made literal."""
-    return Markup(_MD_SYNTAX.sub(r"\\\1", html.escape(str(text), quote=False)))
 
 
 def yaml_str(text: str) -> Markup:
@@ -79,18 +89,39 @@ def yaml_str(text: str) -> Markup:
 def josa(text, particle: str) -> Markup:
     """`{{ label | josa("은") }}`: the text and the form of the particle that fits it (guidekit/particles.py),
     for templates that put a particle after a value from the data."""
-    return escape(text) + form_after(text.striptags() if isinstance(text, Markup) else str(text), particle)
+    return shown(text) + form_after(text.striptags() if isinstance(text, Markup) else str(text), particle)
 
 
 def inline_markup(text: str) -> Markup:
-    """Escape plain text from the data file, then allow only **bold**."""
-    return Markup(_BOLD.sub(r"<strong>\1</strong>", str(escape(text))))
+    """Plain text from the data file shown as typed, except **bold** (the one markup a text field allows)."""
+    parts = _BOLD.split(str(text))
+    return Markup("").join(
+        Markup("<strong>{}</strong>").format(shown(part)) if i % 2 else shown(part) for i, part in enumerate(parts)
+    )
 
 
 _env.filters.update(
-    slug=slug, faq_anchor=faq_anchor, message_anchor=message_anchor, md_text=md_text, yaml_str=yaml_str, josa=josa
+    slug=slug,
+    faq_anchor=faq_anchor,
+    message_anchor=message_anchor,
+    md_text=md_text,
+    shown=shown,
+    yaml_str=yaml_str,
+    josa=josa,
 )
 _pages.filters.update(_env.filters)
+
+
+def forget_edited_templates(envs: tuple[Environment, ...] = ()) -> None:
+    """At the start of every build: templates edited since they were compiled (under `mkdocs serve`) are
+    compiled again when next used."""
+    for env in envs or (_env, _pages):
+        cache = env.cache
+        if cache is None:
+            continue
+        for key, template in list(cache.items()):
+            if not template.is_up_to_date:
+                del cache[key]
 
 
 def render(template: str, **context) -> Markup:

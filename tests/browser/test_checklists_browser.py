@@ -323,3 +323,26 @@ def test_messages_without_javascript_hide_the_copy_button(site_url, no_js):
     no_js.goto(site_url + "messages/")
     assert no_js.locator("pre.msg-template__body").count() == len(GUIDE.message_templates)
     assert not no_js.get_by_role("button", name="문구 복사하기").first.is_visible()
+
+
+def test_a_typed_detail_with_direction_controls_cannot_reverse_the_message(site_url, browser):
+    """A right-to-left override pasted with an order number would have turned the message's own words
+    around it backwards, on the page and in what is copied: it is dropped, and a filled blank is isolated."""
+    context = browser.new_context(locale="ko-KR")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page = context.new_page()
+    page.goto(site_url + "messages/")
+    field = page.locator('input[data-blank="주문 번호"]').first
+    field.evaluate("f => { const d = f.closest('details'); if (d) d.open = true }")
+    field.fill("2026\u202e1205\u200b77")
+    mark = page.locator('mark.msg-blank[data-detail="주문 번호"]').first
+    assert mark.inner_text() == "2026120577"
+    assert mark.evaluate("m => getComputedStyle(m).unicodeBidi") == "isolate"
+    page.reload()
+    assert page.locator('mark.msg-blank[data-detail="주문 번호"]').first.inner_text() == "2026120577"
+    section = mark.locator("xpath=ancestor::*[@data-template][1]")
+    section.get_by_role("button", name="문구 복사하기").click()
+    page.wait_for_function("document.querySelector('.msg-copy__status').textContent.length > 0")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "2026120577" in copied and not re.search("[\u200b-\u200f\u202a-\u202e\u2066-\u2069]", copied)
+    context.close()

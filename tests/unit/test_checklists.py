@@ -114,8 +114,17 @@ def test_data_text_is_escaped_everywhere():
     assert "<script>" not in md and "# &lt;script&gt;alert(1)&lt;/script&gt;" in md
 
 
-def test_md_text_makes_markdown_literal():
-    assert md_text("a*b*_c_ [x](y) <z>") == r"a\*b\*\_c\_ \[x\](y) &lt;z&gt;"
+def test_md_text_shows_the_value_as_typed_in_a_paragraph_a_heading_and_a_table():
+    import html
+
+    import markdown
+
+    value = "a*b*_c_ [x](javascript:y) ![i](x.png) <z> `q` {: .x } ~~s~~ | \\ &amp; 'q' \"d\""
+    source = f"# 제목 {md_text(value)}\n\n앞 {md_text(value)} 뒤\n\n| 칸 |\n| --- |\n| {md_text(value)} |\n"
+    out = markdown.markdown(source, extensions=["attr_list", "md_in_html", "tables", "toc"])
+    assert not re.search(r"<(a|img|em|strong|code|del)\b", out), out
+    texts = [html.unescape(re.sub(r"<[^>]+>", "", line)) for line in out.splitlines()]
+    assert len([t for t in texts if value in t]) == 3, out
 
 
 def test_unknown_checklist_names_the_known_ones():

@@ -69,7 +69,16 @@ MESSAGE_CALLS = {"GuideDataError", "PluginError", "info", "warning", "error", "p
 # Modules whose only job is an editor's messages, and functions that return build messages.
 # Modules whose Korean is editors' messages, or grammar data rather than page text (particles.py: the
 # particle pairs; prose_checks.py: the check's patterns and its messages).
-MESSAGE_MODULES = {"errors.py", "yaml_positions.py", "schema_messages.py", "prose_checks.py", "particles.py"}
+MESSAGE_MODULES = {
+    "errors.py",
+    "yaml_positions.py",
+    "schema_messages.py",
+    "data_text.py",
+    "site_settings.py",
+    "staging.py",
+    "prose_checks.py",
+    "particles.py",
+}
 MESSAGE_FUNCTIONS = {"report", "unused_fact_messages", "unshown_scenario_messages", "missing_anchors", "_suggest"}
 # Korean that is data, not text: units a fact must have, and the Hangul range of a pattern.
 NOT_TEXT = {"일", "개월", "[가-힣]+"}
@@ -159,3 +168,23 @@ def test_unclosed_tag_in_a_page_template_names_file_and_line(tmp_path, monkeypat
 def test_unknown_fact_in_a_page_template_names_file_and_line(tmp_path, monkeypatch):
     err = _render_broken(tmp_path, monkeypatch, "# 핵심 요약\n\n상담은 {{ fact.agent_hour }}에 해요.\n")
     assert err.file.endswith("templates/pages/summary.md") and err.line == 3 and "agent_hour" in str(err)
+
+
+def test_a_template_edited_between_two_builds_of_one_process_is_used_by_the_second(tmp_path):
+    """`mkdocs serve` keeps one process: templates are not checked against their files on every use, but
+    once a build, and an edited one is compiled again (guidekit/render.py)."""
+    import os
+
+    from jinja2 import Environment, FileSystemLoader
+
+    from guidekit.render import forget_edited_templates
+
+    (tmp_path / "t.html").write_text("첫 빌드", "utf-8")
+    env = Environment(loader=FileSystemLoader(tmp_path), auto_reload=False)
+    assert env.get_template("t.html").render() == "첫 빌드"
+    (tmp_path / "t.html").write_text("둘째 빌드", "utf-8")
+    stat = (tmp_path / "t.html").stat()
+    os.utime(tmp_path / "t.html", (stat.st_atime, stat.st_mtime + 5))
+    assert env.get_template("t.html").render() == "첫 빌드"  # within one build: as compiled
+    forget_edited_templates((env,))
+    assert env.get_template("t.html").render() == "둘째 빌드"
