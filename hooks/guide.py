@@ -36,6 +36,7 @@ from guidekit.build import GuideBuild
 from guidekit.errors import GuideDataError
 from guidekit.render import TEMPLATES
 from guidekit.seo import page_description, share_for
+from guidekit.site_settings import read_settings
 
 log = get_plugin_logger(__name__)
 SEARCH_WORKER = "ko-search.js"  # overrides/main.html swaps Material's search worker for this wrapper
@@ -56,6 +57,15 @@ def for_editors(event):
     return run
 
 
+def _config_file(config) -> tuple[str, str]:
+    """mkdocs.yml's name as an editor knows it, and its text (for line numbers in messages)."""
+    path = Path(config.config_file_path or "mkdocs.yml")
+    try:
+        return path.name, path.read_text(encoding="utf-8")
+    except OSError:
+        return path.name, ""
+
+
 class GuidePlugin(BasePlugin):
     def __init__(self):
         self.build: GuideBuild | None = None
@@ -72,8 +82,9 @@ class GuidePlugin(BasePlugin):
     def on_config(self, config):
         self.build, self.anchors = None, {}
         docs = Path(config.docs_dir)
+        settings = read_settings(config.extra, docs, *_config_file(config))
         build = GuideBuild.load(docs, Path(config.config_file_path).parent, config.site_url or "")
-        notice, stop = build.freshness(config.extra, date.today())
+        notice, stop = build.freshness(settings, date.today())
         if stop:
             raise PluginError(f"{notice}\n  (fail_when_stale가 켜져 있어서 빌드를 멈춰요.)")
         if notice:
@@ -81,8 +92,8 @@ class GuidePlugin(BasePlugin):
         config.extra["guide"] = build.theme_values()
         # `extra.korean_search: false` in a config leaves Material's search as shipped (make bench-search
         # builds that twin to compare against).
-        self.korean_search = config.extra.get("korean_search", True) is not False
-        config.extra["korean_search"] = {"worker": SEARCH_WORKER} if self.korean_search else False
+        self.korean_search = settings.korean_search
+        config.extra["guide"]["search_worker"] = SEARCH_WORKER if self.korean_search else None
         self.build = build
         return config
 

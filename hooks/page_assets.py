@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from guidekit import build_cache
 from guidekit.assets import (
     css_classes,
     drop_links,
@@ -24,15 +24,29 @@ from guidekit.assets import (
     unused_assets,
 )
 from guidekit.css_prune import Used, custom_properties_read, drop_unread_properties, prune_css
+from guidekit.errors import GuideDataError
+from guidekit.site_settings import scoped_assets
 
 _scoped: dict[str, set[str]] = {}
 _pages: dict = {}  # this build's `Used` ("used") and the pages it has taken in ("read", site paths)
 
 
+def _config_file(config) -> tuple[str, str]:
+    path = Path(config.config_file_path or "mkdocs.yml")
+    try:
+        return path.name, path.read_text(encoding="utf-8")
+    except OSError:
+        return path.name, ""
+
+
 def on_config(config):
     _scoped.clear()
     docs = Path(config.docs_dir)
-    for path in config.extra.get("page_scoped_assets") or []:
+    try:
+        paths = scoped_assets(config.extra, docs, *_config_file(config))
+    except GuideDataError as exc:
+        raise PluginError(str(exc)) from None
+    for path in paths:
         text = (docs / path).read_text(encoding="utf-8")
         _scoped[path] = script_classes(text) if path.endswith(".js") else css_classes(text)
     _pages.update(used=Used(), read=set())
@@ -66,9 +80,7 @@ def on_post_build(config):
 
 def prune_theme_css(site: Path, used: Used | None = None, read: set[str] | frozenset[str] = frozenset()) -> None:
     """Material's stylesheets (assets/stylesheets) cut down to what this build's pages and scripts use.
-    `used` has the pages in `read` (site paths) taken in already; the other HTML files are read here.
-    The same stylesheets, scripts and page classes as in an earlier build give the same result, which is
-    then taken from that build (guidekit/build_cache.py)."""
+    `used` has the pages in `read` (site paths) taken in already; the other HTML files are read here."""
     used = used or Used()
     for f in site.rglob("*.html"):
         if f.relative_to(site).as_posix() not in read:
@@ -78,17 +90,9 @@ def prune_theme_css(site: Path, used: Used | None = None, read: set[str] | froze
     # Lunr's language packs never touch a page, and their word lists would count as class names.
     scripts = [f.read_text(encoding="utf-8") for f in sorted(site.rglob("*.js")) if "lunr" not in f.parent.parts]
     ours = [f.read_text(encoding="utf-8") for f in sorted(site.rglob("*.css")) if f not in theme]
-    digest = build_cache.key(*originals, "\0", *scripts, "\0", *ours, used.pages_fingerprint(), build_cache.CODE)
-    result = build_cache.get(PRUNED_CSS, digest)
-    if not (isinstance(result, list) and len(result) == len(theme)):
-        for js in scripts:
-            used.add_script(js)
-        pruned = [prune_css(css, used) for css in originals]
-        read_vars = custom_properties_read([*pruned, *ours], scripts) | used.page_vars
-        result = [drop_unread_properties(css, read_vars) for css in pruned]
-        build_cache.put(PRUNED_CSS, digest, result)
-    for f, css in zip(theme, result, strict=True):
-        f.write_text(css, encoding="utf-8")
-
-
-PRUNED_CSS = "pruned-css"
+    for js in scripts:
+        used.add_script(js)
+    pruned = [prune_css(css, used) for css in originals]
+    read_vars = custom_properties_read([*pruned, *ours], scripts) | used.page_vars
+    for f, css in zip(theme, pruned, strict=True):
+        f.write_text(drop_unread_properties(css, read_vars), encoding="utf-8")

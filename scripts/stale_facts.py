@@ -11,7 +11,8 @@ from mkdocs.utils.yaml import yaml_load
 
 from guidedev.support import ROOT, load_project_guide
 from guidekit.errors import GuideDataError
-from guidekit.freshness import report, settings, stale_facts
+from guidekit.freshness import report, stale_facts
+from guidekit.site_settings import read_settings
 
 
 def main(argv=None) -> int:
@@ -19,10 +20,11 @@ def main(argv=None) -> int:
     parser.add_argument("--today", type=date.fromisoformat, default=date.today(), help="YYYY-MM-DD (default: today)")
     parser.add_argument("--max-age-days", type=int, help="override mkdocs.yml's extra.fact_freshness.max_age_days")
     args = parser.parse_args(argv)
-    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    max_age, _ = settings(config.get("extra") or {})
-    max_age = args.max_age_days if args.max_age_days is not None else max_age
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     try:
+        config = yaml_load(text)
+        max_age = read_settings(config.get("extra") or {}, ROOT / "docs", "mkdocs.yml", text).max_age_days
+        max_age = args.max_age_days if args.max_age_days is not None else max_age
         guide = load_project_guide()
     except GuideDataError as exc:
         print(exc, file=sys.stderr)

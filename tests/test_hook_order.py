@@ -30,11 +30,17 @@ def build_with_hooks(tmp_path, name: str, hooks: list[str]):
     return result, tmp_path / f"{name}-site"
 
 
-def test_the_guide_has_one_hook_and_three_infrastructure_hooks():
-    assert listed_hooks() == ["hooks/guide.py", "hooks/page_assets.py", "hooks/offline.py", "hooks/atomic_site.py"]
+def test_the_guide_has_one_hook_and_four_infrastructure_hooks():
+    assert listed_hooks() == [
+        "hooks/guide.py",
+        "hooks/page_assets.py",
+        "hooks/offline.py",
+        "hooks/page_safety.py",
+        "hooks/atomic_site.py",
+    ]
 
 
-N = 4
+N = 5
 ORDERS = [tuple((i + k) % N for i in range(N)) for k in range(1, N)] + [tuple(reversed(range(N)))]
 
 

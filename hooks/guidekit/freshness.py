@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .model import Fact, Guide
-
-DEFAULT_MAX_AGE_DAYS = 180
+from .site_settings import DEFAULT_MAX_AGE_DAYS
 
 
 @dataclass(frozen=True)
@@ -34,13 +33,3 @@ def report(stale: list[StaleFact], guide: Guide, max_age_days: int) -> str:
         )
     lines.append("  확인한 뒤에는 checked 날짜를 오늘로 고쳐 주세요.")
     return "\n".join(lines)
-
-
-def settings(extra: dict) -> tuple[int, bool]:
-    """(max age in days, fail when stale) from `extra.fact_freshness` in mkdocs.yml."""
-    conf = extra.get("fact_freshness") or {}
-    max_age = int(conf.get("max_age_days", DEFAULT_MAX_AGE_DAYS))
-    fail = conf.get("fail_when_stale", False)
-    if isinstance(fail, str):
-        fail = fail.strip().lower() in ("1", "true", "yes", "on")
-    return max_age, bool(fail)

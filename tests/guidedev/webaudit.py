@@ -65,9 +65,10 @@ def axe_source() -> str:
 
 
 def run_axe(page, source: str) -> list[dict]:
-    """Inject axe into the loaded page and return its violations (every impact level)."""
+    """Inject axe into the loaded page and return its violations (every impact level). Evaluated over the
+    DevTools protocol, not as a <script> tag: the page's Content-Security-Policy runs no inline script."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(content=source)
+        page.evaluate(source + "\n;undefined")
     return page.evaluate(
         """async () => {
             const r = await axe.run(document, {resultTypes: ['violations']});
@@ -215,10 +216,20 @@ class Served:
 
 class Host(SiteServer):
     """A host for one built site at a folder of the address (`/` or `/repo/`, as on GitHub Pages), with
-    gzip, that can be switched to another build while it runs (a deploy) and logs what it sent."""
+    gzip, that can be switched to another build while it runs (a deploy) and logs what it sent.
+    `statuses` makes it answer some paths (`/repo/sw.js`) with an error status instead, as a broken deploy
+    would; it may be changed while the host runs."""
 
-    def __init__(self, site: Path, prefix: str = "/", port: int = 0, max_age: int | None = 600):
+    def __init__(
+        self,
+        site: Path,
+        prefix: str = "/",
+        port: int = 0,
+        max_age: int | None = 600,
+        statuses: dict[str, int] | None = None,
+    ):
         self.site, self.prefix = site, prefix
+        self.statuses = dict(statuses or {})
         self.log: list[Served] = []
         host, keep_for = self, max_age
 
@@ -229,7 +240,12 @@ class Host(SiteServer):
                 super().__init__(*args, directory=str(host.site), **kwargs)
 
             def send_head(self):
+                # The build at the time of the request: Chromium opens connections ahead of its requests,
+                # so one accepted before a deploy may carry the first request after it.
+                self.directory = str(host.site)
                 path = urlparse(self.path).path
+                if path in host.statuses:
+                    return self._answer(host.statuses[path])
                 if path + "/" == host.prefix:
                     return self._answer(301, location=host.prefix)
                 if not path.startswith(host.prefix):
@@ -247,7 +263,7 @@ class Host(SiteServer):
                 return body
 
             def _answer(self, status: int, location: str = ""):
-                """A redirect, or the site's own 404 page with status 404."""
+                """A redirect, an error status, or the site's own 404 page with status 404."""
                 page = host.site / "404.html"
                 body = page.read_bytes() if status == 404 and page.is_file() else b""
                 self.send_response(status)
