@@ -20,20 +20,21 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import build_cache
+from .beside import Beside
 from .blocks import BLOCKS
 from .context import RenderContext
 from .expand import expand_page, unused_fact_messages
-from .freshness import report, settings, stale_facts
+from .freshness import report, stale_facts
 from .html_events import article
 from .load import DATA_FILE, SCHEMA_FILE, guide_from_text
 from .model import Guide
 from .pages import generated_pages
 from .prose_checks import page_problems
-from .render import render
+from .render import forget_edited_templates, render
 from .scenarios import cards_block, unshown_scenario_messages
 from .search_ko import enrich_index
 from .seo import robots_txt
+from .site_settings import SiteSettings
 from .sources import page_sources_box
 from .urls import (
     CHECKLIST_INDEX_PAGE,
@@ -48,7 +49,6 @@ from .urls import (
 from .yaml_positions import read_text
 
 ROBOTS = "robots.txt"
-PAGE_PROBLEMS = "page-problems"
 
 
 # Pages that only gather what other pages say: found, but after the pages they gather from. A checklist
@@ -64,28 +64,18 @@ class PageResult:
 
 
 @dataclass
-class _Expanded:
-    markdown: str
-    dates: str
-    used: set[str]  # facts the page shows
-    scenarios: set[str]  # scenarios the page shows
-
-
-EXPANDED = "expanded-page"
-
-
-@dataclass
 class GuideBuild:
     guide: Guide
     site_url: str = ""
     links: LinkBook = field(default_factory=lambda: LinkBook({}))
     used_facts: set[str] = field(default_factory=set)
     prose_problems: list[str] = field(default_factory=list)
+    # The page checks run beside the build (guidekit/beside.py): each page's article goes there as it is
+    # written, the problems come back once every page is done.
+    _checking: Beside | None = None
+    _checked: list[str] = field(default_factory=list)  # where each page sent there is, in order
     scenarios_shown: set[str] = field(default_factory=set)
-    # Hashes of the data file's bytes and of the templates, for results kept between builds
-    # (guidekit/build_cache.py). No data digest: nothing is kept (a guide made in a test).
-    data_digest: str = ""
-    templates_digest: str = ""
+    facts_drawn: dict = field(default_factory=dict)  # markup the same on every page (RenderContext.drawn)
 
     @classmethod
     def load(cls, docs_dir: Path, project_dir: Path, site_url: str = "") -> GuideBuild:
@@ -94,23 +84,16 @@ class GuideBuild:
             shown = data.resolve().relative_to(project_dir.resolve()).as_posix()
         except ValueError:
             shown = str(data)
-        # The text read once: the results kept for it are keyed by exactly what was parsed, even when the
-        # file is saved again in the middle of a `mkdocs serve` rebuild.
-        text = read_text(data, shown)
-        return cls(
-            guide_from_text(text, docs_dir / SCHEMA_FILE, shown),
-            site_url or "",
-            data_digest=build_cache.key(text),
-            templates_digest=build_cache.templates_version(),
-        )
+        forget_edited_templates()
+        return cls(guide_from_text(read_text(data, shown), docs_dir / SCHEMA_FILE, shown), site_url or "")
 
     # ── Before the pages ────────────────────────────────────────────────────────────────────────
 
-    def freshness(self, extra: dict, today: date) -> tuple[str | None, bool]:
+    def freshness(self, settings: SiteSettings, today: date) -> tuple[str | None, bool]:
         """(notice about facts not checked for too long or None, whether that should stop the build)."""
-        max_age, fail = settings(extra)
-        stale = stale_facts(self.guide, today, max_age)
-        return (report(stale, self.guide, max_age) if stale else None), bool(stale and fail)
+        stale = stale_facts(self.guide, today, settings.max_age_days)
+        notice = report(stale, self.guide, settings.max_age_days) if stale else None
+        return notice, bool(stale and settings.fail_when_stale)
 
     def theme_values(self) -> dict:
         """What the theme templates read (overrides/): the site's short title and the guide's check dates."""
@@ -144,82 +127,47 @@ class GuideBuild:
     # ── Each page ────────────────────────────────────────────────────────────────────────────────
 
     def expand(self, markdown: str, src_uri: str, where: str) -> PageResult:
-        """Fill in a page's fact references and blocks; `where` names the page in messages.
-
-        The result depends on the page's Markdown, the data file, every page's URL, the site URL and the
-        code and templates; with all of them as in an earlier build, it is taken from then, with what the
-        page added to the build's shared state (facts used, scenarios shown, links handed out for the
-        anchor check). A page with a mistake raises, and nothing is kept for it."""
-        digest = (
-            build_cache.key(
-                markdown,
-                src_uri,
-                where,
-                self.site_url,
-                self.data_digest,
-                self.templates_digest,
-                self.links.digest(),
-                build_cache.CODE,
-            )
-            if self.data_digest
-            else ""
-        )
-        kept = build_cache.get(EXPANDED, digest) if digest else None
-        if isinstance(kept, dict) and kept.keys() == {"markdown", "dates", "used", "scenarios", "links"}:
-            self.used_facts.update(kept["used"])
-            self.scenarios_shown.update(kept["scenarios"])
-            self.links.handed_out += [(t, frag, w) for t, frag, w in kept["links"]]
-            return PageResult(kept["markdown"], kept["dates"])
-        first_link = len(self.links.handed_out)
-        result = self._expand(markdown, src_uri, where)
-        if digest:
-            build_cache.put(
-                EXPANDED,
-                digest,
-                {
-                    "markdown": result.markdown,
-                    "dates": result.dates,
-                    "used": sorted(result.used),
-                    "scenarios": sorted(result.scenarios),
-                    "links": self.links.handed_out[first_link:],
-                },
-            )
-        return PageResult(result.markdown, result.dates)
-
-    def _expand(self, markdown: str, src_uri: str, where: str) -> _Expanded:
+        """Fill in a page's fact references and blocks; `where` names the page in messages."""
         from_url = self.links.page_urls[src_uri]
         ctx = RenderContext(
-            guide=self.guide, where=where, url_for=lambda link, origin: self.links.url_for(link, from_url, origin)
+            guide=self.guide,
+            where=where,
+            url_for=lambda link, origin: self.links.url_for(link, from_url, origin),
+            drawn=self.facts_drawn,
         )
         markdown = expand_page(markdown, ctx, BLOCKS)
         self.used_facts.update(ctx.used)
         self.scenarios_shown |= ctx.scenarios_shown
         if ctx.used and src_uri != SOURCES_PAGE:
             href = self.links.url_for(SOURCES_PAGE, from_url, where)
-            markdown += "\n\n" + str(page_sources_box(list(ctx.used.values()), self.guide, href)) + "\n"
-        return _Expanded(
-            markdown, str(render("dates_line.html", dates=ctx.dates)), set(ctx.used), set(ctx.scenarios_shown)
-        )
+            markdown += (
+                "\n\n" + str(page_sources_box(list(ctx.used.values()), self.guide, href, self.facts_drawn)) + "\n"
+            )
+        return PageResult(markdown, str(render("dates_line.html", dates=ctx.dates)))
 
     def check_output(self, html: str, where: str) -> None:
         """Read a rendered page as a reader sees it (guidekit/prose_checks.py); problems are reported with
-        the others once every page is done. A page whose article and data are as in an earlier build has
-        the same problems: they are taken from then (guidekit/build_cache.py)."""
-        digest = build_cache.key(article(html), self.data_digest, build_cache.CODE) if self.data_digest else ""
-        kept = build_cache.get(PAGE_PROBLEMS, digest) if digest else None
-        if isinstance(kept, list) and all(isinstance(p, str) for p in kept):
-            found: list[str] = kept
-        else:
-            found = page_problems(html, self.guide)
-            if digest:
-                build_cache.put(PAGE_PROBLEMS, digest, found)
-        self.prose_problems += [f"{where}: {problem}" for problem in found]
+        the others once every page is done."""
+        if self._checking is None:
+            guide = self.guide
+            self._checking = Beside(lambda text: page_problems(text, guide))
+        self._checking.submit(article(html))
+        self._checked.append(where)
+
+    def _collect_checks(self) -> None:
+        if self._checking is not None:
+            found = self._checking.results()
+            self.prose_problems += [
+                f"{w}: {p}" for w, problems in zip(self._checked, found, strict=True) for p in problems
+            ]
+            self._checking, self._checked = None, []
 
     # ── After the pages ──────────────────────────────────────────────────────────────────────────
 
     def problems(self, anchors: dict[str, set[str]]) -> list[str]:
         """Links the data hands out to anchors no page has, facts and scenarios no page shows, and what the
         page checks found."""
+        self._collect_checks()
         return (
             self.links.missing_anchors(anchors)
             + unused_fact_messages(self.guide, self.used_facts)

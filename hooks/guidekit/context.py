@@ -28,6 +28,9 @@ class RenderContext:
     used: dict[str, Fact] = field(default_factory=dict)
     section: dict[str, Fact] = field(default_factory=dict)  # facts shown since the last heading
     scenarios_shown: set[str] = field(default_factory=set)
+    # A fact's markup, by fact and particle: the same on every page of a build, and drawn thousands of
+    # times (a build shares one dict across its pages).
+    drawn: dict[tuple[str, str], Markup] = field(default_factory=dict)
 
     def fact(self, key: str, line: int | None = None, where: str | None = None) -> Fact:
         fact = self.guide.facts.get(key)
@@ -59,7 +62,10 @@ class RenderContext:
         """The fact's value as markup with the particle written after it, noted as used by the page and by
         the current section."""
         self.used[fact.key] = self.section[fact.key] = fact
-        return render("fact.html", fact=fact, josa=josa)
+        markup = self.drawn.get((fact.key, josa))
+        if markup is None:
+            markup = self.drawn[fact.key, josa] = render("fact.html", fact=fact, josa=josa)
+        return markup
 
     def fit(self, text: str) -> str:
         """The particle after each `{{ fact.key }}` in `text` made to fit the fact's value (guidekit/particles.py)."""

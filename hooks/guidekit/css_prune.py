@@ -77,19 +77,6 @@ class Used:
         self.page_vars.update(_VAR_REF.findall(html))
         return classes
 
-    def pages_fingerprint(self) -> str:
-        """What the pages taken in so far contributed, as text that is the same for the same pages."""
-        return json.dumps(
-            [
-                sorted(self.html_classes),
-                {k: sorted(v) for k, v in self.attrs.items()},
-                self.config,
-                sorted(self.page_vars),
-            ],
-            sort_keys=True,
-            ensure_ascii=False,
-        )
-
     def _asked_for(self, name: str) -> bool:
         return all(
             asked(self.html_classes, self.config)
@@ -117,6 +104,8 @@ class Used:
 
 
 def _outside_parens(selector: str) -> str:
+    if "(" not in selector:
+        return selector  # nearly every selector
     out, depth = [], 0
     for ch in selector:
         if ch == "(":
@@ -154,8 +143,13 @@ def _outside(text: str):
             yield m.start(), ch
 
 
+_NESTING = re.compile(r"[\"'(\[]")
+
+
 def _split(text: str, sep: str) -> list[str]:
     """Split at `sep` outside strings, parentheses and brackets."""
+    if not _NESTING.search(text):
+        return text.split(sep)  # nothing to be inside of: most selector lists and declarations
     parts, start = [], 0
     for i, ch in _outside(text):
         if ch == sep:
@@ -165,11 +159,33 @@ def _split(text: str, sep: str) -> list[str]:
     return parts
 
 
+# For _blocks: strings and simple (…) and […] groups as one token each (a stylesheet has thousands of
+# `var(--x)`), braces and semicolons, and a lone bracket that opens or closes a nested group.
+_BLOCK_TOKEN = re.compile(
+    r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|\([^()\[\]\"']*\)|\[[^()\[\]\"']*\]|[()\[\]{};]", re.S
+)
+
+
+def _block_marks(text: str):
+    """(index, character) of every brace and semicolon outside strings, parentheses and brackets."""
+    depth = 0
+    for m in _BLOCK_TOKEN.finditer(text):
+        ch = m.group()
+        if len(ch) > 1:
+            continue  # a string or a whole group
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif depth == 0:
+            yield m.start(), ch
+
+
 def _blocks(css: str):
     """Top-level items of a stylesheet body: (prelude, body) for `x{...}`, (statement, None) for `@x ...;`.
     Braces and semicolons inside strings and parentheses do not count."""
     start = body = level = 0
-    for i, ch in _outside(css):
+    for i, ch in _block_marks(css):
         if ch == "{":
             level += 1
             if level == 1:

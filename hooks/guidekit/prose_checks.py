@@ -15,11 +15,12 @@ and the heading links are not prose."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from .html_events import Event, article, events, replay
-from .model import Guide
+from .model import Guide, Style
 from .particles import form_after, particle_problems
 
 # Digits that state a time, a duration or deadline, an amount, or a phone number.
@@ -33,6 +34,16 @@ BARE_NUMBER = re.compile(
 )
 
 _URL = re.compile(r"\bhttps?://\S+")
+_DIGIT = re.compile(r"\d")
+
+
+@functools.cache
+def _avoided(style: Style) -> re.Pattern:
+    """Every phrase any wording rule avoids, as one pattern: one search per block finds whether to look."""
+    phrases = [re.escape(p) for rule in style.wording for p in rule.avoid]
+    return re.compile("|".join(phrases) or "(?!)")
+
+
 _BLOCKS = {"p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "summary", "caption", "label"}
 _NOT_PROSE_TAGS = {"code", "kbd", "script", "style", "svg", "template"}
 _VOID = {"br", "img", "input", "hr", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
@@ -131,7 +142,10 @@ def page_problems(html: str, guide: Guide) -> list[str]:
 
 
 def _number_problems(block: TextBlock, guide: Guide) -> list[str]:
-    prose = _URL.sub(" ", block.own_prose)  # an address is not a number a reader acts on
+    prose = block.own_prose
+    if not _DIGIT.search(prose):
+        return []  # most blocks: nothing to look at
+    prose = _URL.sub(" ", prose)  # an address is not a number a reader acts on
     for allowed in guide.style.numbers_allowed:
         prose = prose.replace(allowed, " ")
     return [
@@ -144,6 +158,8 @@ def _number_problems(block: TextBlock, guide: Guide) -> list[str]:
 
 def _wording_problems(block: TextBlock, guide: Guide) -> list[str]:
     text = block.full
+    if not _avoided(guide.style).search(text):
+        return []  # most blocks: no phrase of any rule
     out = []
     for rule in guide.style.wording:
         if rule.unless and rule.unless in text:

@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from .errors import GuideDataError, key_path
+from .schema_fast import passes
 from .yaml_positions import Marks, nearest_mark
 
 _TYPE_KO = {
@@ -83,7 +84,10 @@ def _leaf(error):
 
 
 def validate(data: Any, schema: dict, marks: Marks, file: str) -> None:
-    # Imported here: a build whose data file passed before (guidekit/load.py) never needs it.
+    if passes(data, schema):
+        return
+    # Imported only for a file the quick check did not pass: it finds the error (or, if the quick check
+    # was unsure, none) and has the last word.
     from jsonschema import Draft202012Validator, FormatChecker
 
     validator = Draft202012Validator(schema, format_checker=FormatChecker())

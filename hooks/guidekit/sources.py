@@ -13,10 +13,16 @@ from .render import render
 CONFIDENCES = ("official", "conflict", "guide")  # the order of the sources page's sections
 
 
-def page_sources_box(facts: list[Fact], guide: Guide, sources_href: str) -> Markup:
-    return render(
-        "page_sources.html", facts=sorted(facts, key=lambda f: f.label), guide=guide, sources_href=sources_href
-    )
+def page_sources_box(facts: list[Fact], guide: Guide, sources_href: str, drawn: dict | None = None) -> Markup:
+    """`drawn`: rows already drawn in this build, by fact (a row is the same on every page)."""
+    drawn = {} if drawn is None else drawn
+    rows = []
+    for fact in sorted(facts, key=lambda f: f.label):
+        row = drawn.get(("source-row", fact.key))
+        if row is None:
+            row = drawn["source-row", fact.key] = render("source_row.html", fact=fact, guide=guide)
+        rows.append(row)
+    return render("page_sources.html", rows=rows, sources_href=sources_href)
 
 
 def facts_of(guide: Guide, confidence: str) -> list[Fact]:
