@@ -90,9 +90,20 @@ def prune_theme_css(site: Path, used: Used | None = None, read: set[str] | froze
     # Lunr's language packs never touch a page, and their word lists would count as class names.
     scripts = [f.read_text(encoding="utf-8") for f in sorted(site.rglob("*.js")) if "lunr" not in f.parent.parts]
     ours = [f.read_text(encoding="utf-8") for f in sorted(site.rglob("*.css")) if f not in theme]
-    for js in scripts:
-        used.add_script(js)
-    pruned = [prune_css(css, used) for css in originals]
-    read_vars = custom_properties_read([*pruned, *ours], scripts) | used.page_vars
-    for f, css in zip(theme, pruned, strict=True):
-        f.write_text(drop_unread_properties(css, read_vars), encoding="utf-8")
+    key = (tuple(originals), tuple(scripts), tuple(ours), used.pages_key())
+    result = _PRUNED.get(key)
+    if result is None:
+        for js in scripts:
+            used.add_script(js)
+        pruned = [prune_css(css, used) for css in originals]
+        read_vars = custom_properties_read([*pruned, *ours], scripts) | used.page_vars
+        result = [drop_unread_properties(css, read_vars) for css in pruned]
+        _PRUNED.clear()  # one build's worth: the last one
+        _PRUNED[key] = result
+    for f, css in zip(theme, result, strict=True):
+        f.write_text(css, encoding="utf-8")
+
+
+# The last pruning of this process, by everything it read: `mkdocs serve` rebuilds after an edit that seldom
+# changes a page's classes. Only in memory: the code that prunes cannot change while the process runs.
+_PRUNED: dict[tuple, list[str]] = {}

@@ -29,7 +29,7 @@ from .html_events import article
 from .load import DATA_FILE, SCHEMA_FILE, guide_from_text
 from .model import Guide
 from .pages import generated_pages
-from .prose_checks import page_problems
+from .prose_checks import check_inputs, page_problems
 from .render import forget_edited_templates, render
 from .scenarios import cards_block, unshown_scenario_messages
 from .search_ko import enrich_index
@@ -63,6 +63,11 @@ class PageResult:
     dates: str  # the dates the page's footer states for the facts it shows (templates/blocks/dates_line.html)
 
 
+# The problems of every page checked in this process, by what the checks read (guidekit/prose_checks.py
+# `check_inputs`). Only in memory: the code that checks cannot change while the process runs.
+_CHECKED: dict[tuple, list[str]] = {}
+
+
 @dataclass
 class GuideBuild:
     guide: Guide
@@ -73,7 +78,7 @@ class GuideBuild:
     # The page checks run beside the build (guidekit/beside.py): each page's article goes there as it is
     # written, the problems come back once every page is done.
     _checking: Beside | None = None
-    _checked: list[str] = field(default_factory=list)  # where each page sent there is, in order
+    _checked: list = field(default_factory=list)  # (where, check inputs, known problems or None), in order
     scenarios_shown: set[str] = field(default_factory=set)
     facts_drawn: dict = field(default_factory=dict)  # markup the same on every page (RenderContext.drawn)
 
@@ -147,20 +152,28 @@ class GuideBuild:
 
     def check_output(self, html: str, where: str) -> None:
         """Read a rendered page as a reader sees it (guidekit/prose_checks.py); problems are reported with
-        the others once every page is done."""
+        the others once every page is done. A page whose checks read the same as in an earlier build of
+        this process (`mkdocs serve`: most pages, after one edit) has the same problems."""
+        text = article(html)
+        key = check_inputs(text, self.guide)
+        if key in _CHECKED:
+            self._checked.append((where, key, _CHECKED[key]))
+            return
         if self._checking is None:
             guide = self.guide
-            self._checking = Beside(lambda text: page_problems(text, guide))
-        self._checking.submit(article(html))
-        self._checked.append(where)
+            self._checking = Beside(lambda page: page_problems(page, guide))
+        self._checking.submit(text)
+        self._checked.append((where, key, None))
 
     def _collect_checks(self) -> None:
-        if self._checking is not None:
-            found = self._checking.results()
-            self.prose_problems += [
-                f"{w}: {p}" for w, problems in zip(self._checked, found, strict=True) for p in problems
-            ]
-            self._checking, self._checked = None, []
+        found = iter(self._checking.results() if self._checking is not None else [])
+        if len(_CHECKED) > 4 * len(self._checked) + 100:
+            _CHECKED.clear()  # pages gone from the site: keep the memory to about what one build needs
+        for where, key, known in self._checked:
+            problems = known if known is not None else next(found)
+            _CHECKED[key] = problems
+            self.prose_problems += [f"{where}: {problem}" for problem in problems]
+        self._checking, self._checked = None, []
 
     # ── After the pages ──────────────────────────────────────────────────────────────────────────
 

@@ -77,6 +77,15 @@ class Used:
         self.page_vars.update(_VAR_REF.findall(html))
         return classes
 
+    def pages_key(self) -> tuple:
+        """What the pages taken in so far contributed, comparable and hashable: equal for the same pages."""
+        return (
+            frozenset(self.html_classes),
+            frozenset((name, frozenset(values)) for name, values in self.attrs.items()),
+            json.dumps(self.config, sort_keys=True),
+            frozenset(self.page_vars),
+        )
+
     def _asked_for(self, name: str) -> bool:
         return all(
             asked(self.html_classes, self.config)

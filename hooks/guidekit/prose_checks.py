@@ -127,6 +127,20 @@ def text_blocks(page: str | list[Event]) -> list[TextBlock]:
     return reader.blocks
 
 
+_FACT_ATTR = re.compile(r'data-fact="([^"]+)"')
+
+
+def check_inputs(page: str, guide: Guide) -> tuple:
+    """Everything `page_problems` reads: the page's article, the style rules, and the facts the page shows
+    with what their attribution check uses. Equal inputs, equal problems."""
+    text = article(page)
+    keys = sorted(set(_FACT_ATTR.findall(text)))
+    facts = tuple(
+        (key, fact.attribution, fact.as_text()) if (fact := guide.facts.get(key)) else (key, None, None) for key in keys
+    )
+    return text, guide.style, facts
+
+
 def page_problems(html: str, guide: Guide) -> list[str]:
     """Every check above on one rendered page: one line per problem, in the reader's words where possible.
     The page's article is read once, for all of them."""

@@ -86,3 +86,41 @@ def test_rules_are_data():
     guide = dataclasses.replace(GUIDE, style=Style(numbers_allowed=(), wording=(rule,)))
     (message,) = problems("<p>바로가기를 눌러요.</p>", guide)
     assert "테스트" in message and "경로" in message
+
+
+# ── What the checks read, and the memory of one serve process ──────────────────────────────────
+
+
+def test_the_check_inputs_hold_everything_the_checks_read():
+    """Pages with equal check inputs have equal problems (guidekit/build.py keeps problems by them in
+    `mkdocs serve`): what changes the problems changes the inputs, what does not leaves them alone."""
+    from guidekit.prose_checks import check_inputs
+
+    shown = next(k for k, f in GUIDE.facts.items() if f.attribution)
+    other = next(k for k in GUIDE.facts if k != shown)
+    body = f'<p><span data-fact="{shown}">{GUIDE.facts[shown].as_text()}</span>을 보세요. 7일이에요.</p>'
+    key = check_inputs(page(body), GUIDE)
+    elsewhere = dataclasses.replace(GUIDE.facts[other], attribution="다른 말", value="바뀐 값")
+    unrelated = dataclasses.replace(GUIDE, facts={**GUIDE.facts, other: elsewhere})
+    assert check_inputs(page(body), unrelated) == key
+    assert page_problems(page(body), unrelated) == page_problems(page(body), GUIDE)
+    moved = dataclasses.replace(GUIDE.facts[shown], attribution="새 출처 표시")
+    changed = dataclasses.replace(GUIDE, facts={**GUIDE.facts, shown: moved})
+    assert check_inputs(page(body), changed) != key
+    assert page_problems(page(body), changed) != page_problems(page(body), GUIDE)
+    allowing = dataclasses.replace(GUIDE, style=dataclasses.replace(GUIDE.style, numbers_allowed=("7일",)))
+    assert check_inputs(page(body), allowing) != key
+
+
+def test_a_second_build_in_one_process_reports_what_changed():
+    """Two builds of one `mkdocs serve` process: the second finds a problem only it has, and still reports
+    the first one's, which its page still has."""
+    from guidekit.build import GuideBuild
+
+    first, second = GuideBuild(GUIDE), GuideBuild(GUIDE)
+    first.check_output(page("<p>7일 안에 해요.</p>"), "docs/a.md")
+    assert len(first.problems({})) >= 1
+    second.check_output(page("<p>7일 안에 해요.</p>"), "docs/a.md")
+    second.check_output(page("<p>3일 안에 해요.</p>"), "docs/b.md")
+    found = [p for p in second.problems({}) if "본문에 직접 쓴 숫자" in p]
+    assert [p.split(":")[0] for p in found] == ["docs/a.md", "docs/b.md"], found
