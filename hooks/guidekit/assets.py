@@ -20,8 +20,10 @@ def own_classes(classes) -> set[str]:
 
 def css_classes(css: str) -> set[str]:
     """Class names a stylesheet's selectors use (not Material's)."""
-    css = _COMMENT.sub("", css)
-    selectors = " ".join(re.findall(r"([^{}]+)\{", css))
+    # The text before each '{' is a selector (or an at-rule's prelude); split once at the braces rather than
+    # search for "text, then '{'", which retries from every character of every declaration block.
+    parts = re.split(r"([{}])", _COMMENT.sub("", css))
+    selectors = " ".join(parts[i] for i in range(0, len(parts) - 1, 2) if parts[i + 1] == "{")
     return own_classes(_CLASS.findall(selectors))
 
 
