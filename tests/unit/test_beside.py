@@ -14,8 +14,11 @@ from guidekit.beside import HERE, Beside
 
 @pytest.fixture(autouse=True)
 def _allowed(monkeypatch):
+    """As in `mkdocs build`: two cores, no other thread. (A test run may hold threads of its own, such as a
+    browser test's site server, which the work here never touches.)"""
     monkeypatch.delenv(HERE, raising=False)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(beside.threading, "active_count", lambda: 1)
 
 
 def _child_of(b: Beside) -> int | None:
@@ -59,6 +62,8 @@ def test_an_error_in_the_work_is_raised_here_as_if_there_were_no_other_process()
 
 
 def test_no_fork_with_other_threads_running_or_when_asked_not_to(monkeypatch):
+    monkeypatch.undo()  # the real thread count
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
