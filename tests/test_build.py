@@ -68,7 +68,7 @@ def test_every_page_names_itself_unofficial_and_dated(built_site):
         assert "비공식 안내서" in text, html
         # Each date in its true sense: when official facts were compared with their sources, and the day the
         # blog post behind the unofficial ones was written (never one span mixing the two).
-        assert re.search(r"(대조한 날: |비공식 정보: (<span[^>]*>)?)20\d\d-\d\d-\d\d", text), html
+        assert re.search(r"(대조한 날: |원본 글: (<span[^>]*>)?)20\d\d-\d\d-\d\d", text), html
         assert not re.search(r"20\d\d-\d\d-\d\d ~ ", text), html
 
 

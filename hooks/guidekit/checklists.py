@@ -66,8 +66,16 @@ def checklist_block(ctx: RenderContext, checklist_id: str | None) -> Markup:
 
 
 def checklist_sheet_block(ctx: RenderContext, checklist_id: str | None) -> Markup:
-    """`<!-- guide:checklist-sheet ID -->`: the same list with its own title, starting a new printed sheet."""
-    return render("checklist.html", cl=_checklist_context(ctx, checklist_id), sheet=True)
+    """`<!-- guide:checklist-sheet ID -->`: the same list with its own title, starting a new printed sheet.
+    Each sheet ends with its own honesty note naming only its own unofficial items: one combined note at
+    the end of the print-all page named items of sheets the reader may not have printed."""
+    sheet = render("checklist.html", cl=_checklist_context(ctx, checklist_id), sheet=True)
+    note = ctx.end_section(ctx.where)
+    return Markup(sheet.replace(SHEET_END, Markup(note) + SHEET_END, 1)) if note else sheet
+
+
+# The sheet's closing tag (templates/blocks/checklist.html): its note goes inside, on the same paper.
+SHEET_END = "</div><!-- /sheet -->"
 
 
 def checklist_index_block(ctx: RenderContext, _arg: str | None = None) -> Markup:

@@ -5,11 +5,13 @@ done, name the facts that no page used."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .context import RenderContext
 from .errors import GuideDataError
 from .model import Guide
+from .right_checks import check_page_limits
 from .syntax import Token, expand_markers, fact_marker, split_fences, split_sections
 
 Blocks = dict[str, Callable[[RenderContext, str | None], str]]
@@ -21,13 +23,24 @@ def expand_page(markdown: str, ctx: RenderContext, blocks: Blocks) -> str:
             return str(ctx.render_fact(ctx.fact(token.fact, token.line), token.josa))
         return _block(token, ctx, blocks)
 
+    check_page_limits(markdown, ctx.where)
     markdown = "".join(chunk if is_code else ctx.fit(chunk) for is_code, _, chunk in split_fences(markdown))
-    out = []
+    # One honesty note per section a reader sees as one (a page's top, or an h2 with everything under it):
+    # the FAQ's questions are h3s, and a note under each said the same thing sixteen times.
+    out: list[str] = []
+    group: list[str] = []
+    group_line = 1
     for first_line, section in split_sections(markdown):
-        text = expand_markers(section, ctx.where, replace, first_line)
-        note = ctx.end_section(ctx.where, first_line)
-        out.append(_with_note(text, note))
+        if group and not SUBHEADING.match(section):
+            out.append(_with_note("".join(group), ctx.end_section(ctx.where, group_line)))
+            group, group_line = [], first_line
+        group.append(expand_markers(section, ctx.where, replace, first_line))
+    if group:
+        out.append(_with_note("".join(group), ctx.end_section(ctx.where, group_line)))
     return "".join(out)
+
+
+SUBHEADING = re.compile(r"#{3,6}[ \t]")
 
 
 def _with_note(section: str, note: str) -> str:

@@ -11,6 +11,7 @@ from .checks import check_references, check_unique_ids
 from .data_text import check_texts
 from .errors import GuideDataError
 from .model import Guide, guide_from_data
+from .right_checks import check_rights
 from .schema_messages import describe, validate
 from .yaml_positions import Marks, parse_yaml, read_text
 
@@ -48,4 +49,5 @@ def guide_from_checked(data, marks: Marks, file: str, schema: dict) -> Guide:
     check_unique_ids(data, marks, file)
     guide = guide_from_data(data, marks, file)
     check_references(guide)
+    check_rights(guide)
     return guide

@@ -106,12 +106,20 @@ class Topic:
 
 @dataclass(frozen=True)
 class Timing:
-    """얼마나 걸려요 · 언제까지: the law's deadlines, what official bodies say, and advice on how long to
-    wait, each apart."""
+    """얼마나 걸려요 · 언제까지, each line under the kind of content it is: the law, Kakao's help pages, other
+    public bodies, the source guide, this guide's own advice, and what could not be verified. The build
+    checks each line's kind against the facts it uses (guidekit/right_checks.py)."""
 
     law: tuple[str, ...] = ()
+    kakao: tuple[str, ...] = ()
     official: tuple[str, ...] = ()
+    source_guide: tuple[str, ...] = ()
     advice: tuple[str, ...] = ()
+    unverified: tuple[str, ...] = ()
+
+
+# The kinds in the order a page shows them (their headings are in templates/blocks/scenario.html).
+TIMING_KINDS: tuple[str, ...] = ("law", "kakao", "official", "source_guide", "advice", "unverified")
 
 
 @dataclass(frozen=True)
@@ -139,6 +147,8 @@ class Scenario:
     if_fails: IfFails
     message: str | None = None
     checklist: str | None = None
+    notice: str | None = None
+    notice_at: int = 1
 
 
 @dataclass(frozen=True)
@@ -212,6 +222,8 @@ class MessageTemplate:
     title: str
     to: str
     body: str
+    exercises: str | None = None
+    step: str | None = None
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .context import RenderContext
-from .model import Scenario
+from .model import TIMING_KINDS, Scenario
 from .render import render
 from .urls import MESSAGES_PAGE, checklist_page, message_anchor
 
@@ -29,15 +29,30 @@ def scenario_block(ctx: RenderContext, scenario_id: str | None) -> Markup:
         answer=ctx.inline(s.answer, ctx.guide.where(*base, "answer")),
         prepare=texts("prepare", s.prepare),
         steps=texts("steps", s.steps),
-        law=texts("timing.law", s.timing.law),
-        official=texts("timing.official", s.timing.official),
-        advice=texts("timing.advice", s.timing.advice),
+        notice=_notice(ctx, s, base),
+        kinds=[
+            {"kind": kind, "lines": texts(f"timing.{kind}", getattr(s.timing, kind))}
+            for kind in TIMING_KINDS
+            if getattr(s.timing, kind)
+        ],
         tools=_tools(ctx, s.message, s.checklist, base),
         fails_text=ctx.inline(fails.text, ctx.guide.where(*base, "if_fails", "text")),
         next_href=ctx.url_for(fails.link, ctx.guide.where(*base, "if_fails", "link")),
         next_label=fails.label,
         next_tools=_tools(ctx, fails.message, fails.checklist, (*base, "if_fails")),
     )
+
+
+def _notice(ctx: RenderContext, s: Scenario, base: tuple) -> dict | None:
+    """The step that exercises the shopper's right in writing, the same sentence in every journey where a
+    right is at stake, linked to the notice to send. It goes where the scenario says, before any wait for
+    the seller, Kakao or 1372 (guidekit/right_checks.py sees to that)."""
+    if not s.notice:
+        return None
+    t = ctx.guide.find("message_templates", s.notice)
+    where = ctx.guide.where("message_templates", t.pos, "step")
+    href = ctx.url_for(f"{MESSAGES_PAGE}#{message_anchor(t.id)}", ctx.guide.where(*base, "notice"))
+    return {"at": s.notice_at - 1, "text": ctx.inline(t.step or "", where), "title": t.title, "href": href}
 
 
 def _tools(ctx: RenderContext, message: str | None, checklist: str | None, base: tuple) -> list[dict]:

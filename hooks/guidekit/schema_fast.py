@@ -158,6 +158,9 @@ class _Compiler:
     def k_minimum(self, arg: float, _schema: dict) -> Check:
         return lambda v: isinstance(v, bool) or not isinstance(v, (int, float)) or v >= arg
 
+    def k_maximum(self, arg: float, _schema: dict) -> Check:
+        return lambda v: isinstance(v, bool) or not isinstance(v, (int, float)) or v <= arg
+
     def k_format(self, arg: str, _schema: dict) -> Check:
         if arg != "date":
             raise _Unknown(f"format {arg}")

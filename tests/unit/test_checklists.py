@@ -94,7 +94,7 @@ def test_sheet_carries_its_title_and_own_check_dates():
     official = {GUIDE.facts[k].checked for k in ("phone_1372", "hours_1372", "ecmc_name")}
     assert f"공식 출처와 대조한 날: {min(official)}" in html
     # button_seller_info comes from the blog post: the sheet names the day it was written, as that.
-    assert f'비공식 정보: <span class="nowrap">{GUIDE.meta.source_guide.date}에</span> 쓰인 블로그 글' in html
+    assert f'원본 글: <span class="nowrap">{GUIDE.meta.source_guide.date}에</span> 쓰인 블로그 글' in html
 
 
 def test_data_text_is_escaped_everywhere():

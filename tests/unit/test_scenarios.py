@@ -27,13 +27,28 @@ def test_every_scenario_reads_in_the_content_guides_order(scenario):
     assert 'class="scenario__next-link"' in html and "{{" not in html
 
 
-def test_law_official_and_advice_are_kept_apart():
+def test_each_line_stands_under_its_kind_and_empty_kinds_are_left_out():
     html = str(scenario_block(context(), "return_after_delivery"))
-    law, official = html.index("법이 정한 기한"), html.index("공식 안내")
-    assert law < official and "제17조 제1항" in html[law:official] and "카카오 도움말" in html[official:]
-    assert "기다려 볼 시간" not in html  # no advice given, no empty heading
-    advice_only = str(scenario_block(context(), "paid_no_order"))
-    assert "기다려 볼 시간" in advice_only and "법이 정한 기한" not in advice_only
+    law, kakao = (
+        html.index('<p class="scenario__kind">법</p>'),
+        html.index('<p class="scenario__kind">카카오 도움말</p>'),
+    )
+    assert law < kakao and "제17조 제1항" in html[law:kakao] and "카카오 도움말에 따르면" in html[kakao:]
+    assert "이 안내서의 권고" not in html and "확인하지 못한 것" not in html  # none given, no empty heading
+    unverified_only = str(scenario_block(context(), "paid_no_order"))
+    assert '<p class="scenario__kind">확인하지 못한 것</p>' in unverified_only
+    assert '<p class="scenario__kind">법</p>' not in unverified_only
+
+
+def test_the_written_notice_step_sits_where_the_scenario_says_and_links_the_notice():
+    s = GUIDE.find("scenarios", "seller_refuses")
+    html = str(scenario_block(context(), s.id))
+    steps = re.findall(
+        r"<li( class=\"steps__notice\")?>", html.split('<ol class="steps"')[1].split("</ol>", maxsplit=1)[0]
+    )
+    assert len(steps) == len(s.steps) + 1 and steps[s.notice_at - 1]
+    assert "#msg-withdrawal-notice" in html
+    assert "제17조 제5항" in html
 
 
 def test_message_and_checklist_are_linked_in_place():
@@ -102,7 +117,7 @@ def test_every_excuse_has_the_law_and_facts_filled_in():
     html = str(seller_claims_block(context()))
     assert html.count('<dt class="seller-says__claim"') == len(GUIDE.seller_claims)
     # Each names its article; where the guide explains it, the article's name is the link.
-    laws = re.findall(r'<p class="seller-says__law">근거: (?:<a href="[^"]+">)?(전자상거래법 제1[^<]*)', html)
+    laws = re.findall(r'<p class="seller-says__law">근거: (?:<a href="[^"]+">)?(전자상거래법 제\d+[^<]*)', html)
     assert len(laws) == len(GUIDE.seller_claims)
     assert "자세히 보기" not in html
     late = GUIDE.find("seller_claims", "late")
