@@ -143,3 +143,11 @@ def test_search_index_ships_the_ways_on_and_leaves_out_the_print_all_copy(built_
     assert all(f["location"] in locations for f in fallback)
     # Buttons and fill-in boxes are for the page, not for search snippets.
     assert not any("문구 복사하기" in d["text"] or "초기화" in d["text"] for d in index["docs"])
+
+
+def test_no_markup_shows_as_text_on_any_page(built_site):
+    """A block's closing tag or comment that Markdown took for text would print on the shopper's sheet."""
+    site, _ = built_site
+    for html in site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "&lt;/div" not in text and "&lt;!--" not in text, html

@@ -71,11 +71,11 @@ def checklist_sheet_block(ctx: RenderContext, checklist_id: str | None) -> Marku
     the end of the print-all page named items of sheets the reader may not have printed."""
     sheet = render("checklist.html", cl=_checklist_context(ctx, checklist_id), sheet=True)
     note = ctx.end_section(ctx.where)
-    return Markup(sheet.replace(SHEET_END, Markup(note) + SHEET_END, 1)) if note else sheet
-
-
-# The sheet's closing tag (templates/blocks/checklist.html): its note goes inside, on the same paper.
-SHEET_END = "</div><!-- /sheet -->"
+    if not note:
+        return sheet
+    # Inside the sheet's own closing tag, so the note prints on the same paper as its items.
+    body, _, end = sheet.rpartition("</div>")
+    return Markup(body) + Markup(note) + Markup("\n</div>") + Markup(end)
 
 
 def checklist_index_block(ctx: RenderContext, _arg: str | None = None) -> Markup:

@@ -5,6 +5,7 @@ again everywhere."""
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 
@@ -75,6 +76,24 @@ def check_references(guide: Guide) -> None:
                     expected="다음 중 하나: " + ", ".join(sorted(ids)),
                 )
     _check_blanks(guide)
+    _check_see(guide)
+
+
+def _check_see(guide: Guide) -> None:
+    """A scenario's `see` names a place its own text points to in quotes: otherwise the link never shows."""
+    for s in guide.scenarios:
+        texts = [s.answer, *s.prepare, *s.steps, *(t for kind in dataclasses.astuple(s.timing) for t in kind)]
+        for i, see in enumerate(s.see):
+            if not any(f"'{see.text}'" in t for t in texts):
+                raise GuideDataError(
+                    guide.file,
+                    f"see의 '{see.text}'를 이 시나리오의 글에서 작은따옴표로 가리키지 않아요. "
+                    "링크가 어디에도 생기지 않아요.",
+                    line=guide.line_of("scenarios", s.pos, "see", i, "text"),
+                    key_path=key_path(("scenarios", s.pos, "see", i, "text")),
+                    found=see.text,
+                    expected="단계나 안내에 '…' 로 적은 말 그대로",
+                )
 
 
 def _check_blanks(guide: Guide) -> None:

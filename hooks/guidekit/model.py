@@ -102,6 +102,15 @@ class Topic:
     title: str
     blurb: str
     link: str
+    also: tuple[SeeAlsoPage, ...] = ()
+
+
+@dataclass(frozen=True)
+class SeeAlsoPage:
+    """A place a home card lists beside its scenarios (판매자가 이렇게 말하면 under 분쟁)."""
+
+    title: str
+    link: str
 
 
 @dataclass(frozen=True)
@@ -134,6 +143,14 @@ class IfFails:
 
 
 @dataclass(frozen=True)
+class SeeAlso:
+    """A place a scenario's text points to in quotes ('판매자가 이렇게 말하면'), made a link there."""
+
+    text: str
+    link: str
+
+
+@dataclass(frozen=True)
 class Scenario:
     pos: int
     id: str
@@ -149,6 +166,7 @@ class Scenario:
     checklist: str | None = None
     notice: str | None = None
     notice_at: int = 1
+    see: tuple[SeeAlso, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -333,6 +351,10 @@ def _entry(cls: type, pos: int, raw: dict) -> Any:
             value = Timing(**_tuples(value))
         elif cls is Scenario and key == "if_fails":
             value = IfFails(**value)
+        elif cls is Scenario and key == "see":
+            value = tuple(SeeAlso(**v) for v in value)
+        elif cls is Topic and key == "also":
+            value = tuple(SeeAlsoPage(**v) for v in value)
         elif isinstance(value, list):
             value = tuple(value)
         values[f.name] = value

@@ -16,6 +16,7 @@ and the heading links are not prose."""
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -144,14 +145,34 @@ def check_inputs(page: str, guide: Guide) -> tuple:
 def page_problems(html: str, guide: Guide) -> list[str]:
     """Every check above on one rendered page: one line per problem, in the reader's words where possible.
     The page's article is read once, for all of them."""
-    stream = events(article(html))
-    problems = [p.message() for p in particle_problems(stream)]
+    text = article(html)
+    stream = events(text)
+    problems = [p.message() for p in particle_problems(stream)] + note_problems(text)
     for block in text_blocks(stream):
         if block.from_data:
             continue
         problems += (
             _number_problems(block, guide) + _wording_problems(block, guide) + _attribution_problems(block, guide)
         )
+    return problems
+
+
+# Where a reader's section starts: an h2, or a printed sheet of the print-all page.
+_SECTION_START = re.compile(r'<h2[\s>]|<div class="checklist checklist--sheet"')
+_NOTE = '<p class="source-note"'
+
+
+def note_problems(article_html: str) -> list[str]:
+    """One honesty note per section or printed sheet: the same warning twice in one place is read as
+    noise, and a note that names another sheet's items is wrong on the paper it is printed on."""
+    starts = [0, *(m.start() for m in _SECTION_START.finditer(article_html)), len(article_html)]
+    problems = []
+    for a, b in itertools.pairwise(starts):
+        part = article_html[a:b]
+        if part.count(_NOTE) > 1:
+            heading = re.search(r"<h2[^>]*>(.*?)</h2>", part, re.S)
+            where = re.sub(r"<[^>]+>", "", heading.group(1)).strip() if heading else "페이지 첫머리"
+            problems.append(f"'{where}' 아래에 비공식 정보 안내가 {part.count(_NOTE)}번 있어요. 한 부분에 하나만 둬요.")
     return problems
 
 

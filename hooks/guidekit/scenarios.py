@@ -19,8 +19,13 @@ def scenario_block(ctx: RenderContext, scenario_id: str | None) -> Markup:
     ctx.scenarios_shown.add(s.id)
     base = ("scenarios", s.pos)
 
+    links = {see.text: ctx.url_for(see.link, ctx.guide.where(*base, "see", i)) for i, see in enumerate(s.see)}
+
     def texts(field: str, values) -> list[Markup]:
-        return [ctx.inline(text, ctx.guide.where(*base, *field.split("."), i)) for i, text in enumerate(values)]
+        return [
+            _linked(ctx.inline(text, ctx.guide.where(*base, *field.split("."), i)), links)
+            for i, text in enumerate(values)
+        ]
 
     fails = s.if_fails
     return render(
@@ -41,6 +46,17 @@ def scenario_block(ctx: RenderContext, scenario_id: str | None) -> Markup:
         next_label=fails.label,
         next_tools=_tools(ctx, fails.message, fails.checklist, (*base, "if_fails")),
     )
+
+
+def _linked(html: Markup, links: dict[str, str]) -> Markup:
+    """Each 'quoted' place the scenario's `see` names becomes a link to it, so the reader who is told to
+    look there gets there in one tap. The quote marks stay as the editor wrote them."""
+    for text, href in links.items():
+        quoted = Markup("&#39;{}&#39;").format(text)
+        if quoted in html:
+            link = Markup('&#39;<a href="{}">{}</a>&#39;').format(href, text)
+            html = Markup(html.replace(quoted, link, 1))
+    return html
 
 
 def _notice(ctx: RenderContext, s: Scenario, base: tuple) -> dict | None:
@@ -87,6 +103,9 @@ def cards_block(ctx: RenderContext, _arg: str | None = None) -> Markup:
             {"title": s.title, "href": ctx.url_for(s.link, ctx.guide.where("scenarios", s.pos, "link"))}
             for s in ctx.guide.scenarios
             if s.topic == topic.id
+        ] + [
+            {"title": a.title, "href": ctx.url_for(a.link, ctx.guide.where("topics", topic.pos, "also", i, "link"))}
+            for i, a in enumerate(topic.also)
         ]
         topics.append(
             {

@@ -173,3 +173,35 @@ def test_seller_says_box_cites_an_article_for_every_excuse(site_url, phone):
         laws = phone.locator("dl.seller-says .seller-says__law").all_inner_texts()
         assert all("제" in law and "조" in law for law in laws)
         assert "포장" in claims.first.inner_text()
+
+
+def test_typed_numbers_never_take_a_wrong_particle_in_any_message(site_url, phone):
+    """An order number ending in 3 and a tracking number ending in 6 would read '…3로', '…6가' if a
+    template put a particle after a blank: every filled blank in every message is followed by a space,
+    punctuation or the end of its line, and the copied text holds the numbers as typed."""
+    order, tracking = "20261126-77003", "6012-3456-7896"
+    phone.goto(site_url)
+    details = {"주문 번호": order, "송장 번호": tracking, "받은 날": "2026-12-18", "보낸 날": "2026-12-21"}
+    phone.evaluate("([k, v]) => localStorage.setItem(k, v)", [DETAILS_KEY, json.dumps(details, ensure_ascii=False)])
+    phone.goto(site_url + "messages/")
+    after = phone.evaluate(
+        """() => [...document.querySelectorAll('mark.msg-blank--filled')].map(m => {
+             const next = m.nextSibling ? m.nextSibling.textContent : '';
+             return [m.closest('.msg-template').dataset.template, m.textContent, next.slice(0, 1)];
+           })"""
+    )
+    filled_templates = {t.id for t in GUIDE.message_templates if any(f"[{n}]" in t.body for n in details)}
+    assert {template for template, _, _ in after} == filled_templates
+    for template, value, next_char in after:
+        assert value in details.values(), (template, value)
+        assert not ("\uac00" <= next_char <= "\ud7a3"), (template, value, next_char)
+    texts = phone.locator(".msg-template pre").all_inner_texts()
+    joined = "\n".join(texts)
+    assert order in joined and tracking in joined
+    for value in (order, tracking):
+        for text in texts:
+            i = text.find(value)
+            while i != -1:
+                tail = text[i + len(value) : i + len(value) + 1]
+                assert not ("\uac00" <= tail <= "\ud7a3"), (value, text)
+                i = text.find(value, i + 1)

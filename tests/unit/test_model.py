@@ -51,6 +51,8 @@ def test_typed_values_equal_the_file_values():
                 typed = getattr(entry, key if key != "return" else "return_")
                 if key == "items":
                     typed = [{k: getattr(i, k) for k in v} for i, v in zip(typed, value, strict=True)]
+                elif isinstance(value, list) and value and isinstance(value[0], dict):  # see, also
+                    typed = [vars(item) for item in typed]
                 elif isinstance(value, dict):  # an object inside an entry (a scenario's timing, if_fails)
                     typed = {k: list(v) if isinstance(v, tuple) else v for k, v in vars(typed).items() if k in value}
                 assert (list(typed) if isinstance(typed, tuple) else typed) == value, (name, entry.id, key)

@@ -124,3 +124,14 @@ def test_a_second_build_in_one_process_reports_what_changed():
     second.check_output(page("<p>3일 안에 해요.</p>"), "docs/b.md")
     found = [p for p in second.problems({}) if "본문에 직접 쓴 숫자" in p]
     assert [p.split(":")[0] for p in found] == ["docs/a.md", "docs/b.md"], found
+
+
+def test_two_honesty_notes_in_one_section_or_sheet_are_a_problem():
+    from guidekit.prose_checks import note_problems
+
+    note = '<p class="source-note">비공식</p>'
+    assert note_problems(f"<h2>결제</h2>{note}{note}<h2>배송</h2>{note}")  # FAQ-style: one per h2, not per question
+    assert not note_problems(f"<h2>결제</h2><h3>a</h3><p>x</p>{note}<h2>배송</h2>{note}")
+    sheet = '<div class="checklist checklist--sheet">'
+    assert not note_problems(f"{sheet}{note}</div>{sheet}{note}</div>")  # print-all: each sheet its own
+    assert note_problems(f"{sheet}{note}{note}</div>")
