@@ -159,7 +159,7 @@ def test_checklist_prints_on_one_a4_page_with_every_item_and_no_navigation(site_
     for blank in checklist.blanks:
         assert squash(blank) in flat
     assert squash(checklist.title) in flat
-    assert re.search(r"(대조한날:|비공식정보:)20\d\d-\d\d-\d\d", flat)  # dates in their true sense
+    assert re.search(r"(대조한날:|원본글:)20\d\d-\d\d-\d\d", flat)  # dates in their true sense
     assert squash(url_of(site_url, checklist.id)) in flat  # the address, filled in by the script
     assert any(day in flat for day in printed_on), "the foot of the sheet gives the day it was printed"
     for detail in GUIDE.details:  # an input's example text is a hint on screen, never ink on paper

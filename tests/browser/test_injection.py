@@ -39,7 +39,9 @@ TRICKY = st.text(alphabet="가나다 <>&;#'\"*_~|\\{}()!=+^:/.-", min_size=1, ma
     lambda t: t.strip() and not re.search(r"<[A-Za-z/!?]|\{\{|\}\}|\*\*", t)
 )
 # Places whose text other parts of the data must match word for word, or that the build computes with.
-KEEP = re.compile(r"^(checklists\.\d+\.blanks|details\.\d+\.label|facts\.\w+\.(unit|attribution)|style\.)")
+KEEP = re.compile(
+    r"^(checklists\.\d+\.blanks|scenarios\.\d+\.see\.\d+\.text|details\.\d+\.label|facts\.\w+\.(unit|attribution)|style\.)"
+)
 RECORD = """window.__csp = [];
 document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI), true);"""
 BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
