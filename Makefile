@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast test-deep lint lock stale install install-dev clean node-tools audit screenshots share-card icons bench-search bench-build
+.PHONY: serve build test test-fast test-js test-deep lint lock stale install install-dev clean node-tools audit screenshots share-card icons bench-search bench-build
 NPM_DIR := tests/vendor
 # npm ci empties node_modules, so a stamp inside it disappears whenever the tools are reinstalled.
 NODE_TEST := $(NPM_DIR)/node_modules/.for-tests
@@ -50,11 +50,15 @@ serve: install  ## build and serve on http://127.0.0.1:8000, rebuilding on every
 build: install  ## strict build into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: lint install-dev  ## every test: lint and types, units, strict builds, broken-data fixtures, browser
+test: lint install-dev test-js  ## every test: lint and types, units (Python and node), strict builds, broken-data fixtures, browser
 	$(BIN)/python -m pytest
 
-test-fast: lint  ## everything but the browser: lint and types, units, strict builds, broken-data fixtures
+test-fast: lint test-js  ## everything but the browser: lint and types, units (Python and node), strict builds, broken-data fixtures
 	$(BIN)/python -m pytest -m "not browser"
+
+# The site's ES modules in node (tests/js); the holidays they count with come from this .venv's guidekit.
+test-js: $(VENV)/.dev  ## node's test runner on docs/javascripts' pure modules
+	GUIDE_PYTHON=$(BIN)/python node --test tests/js/*.test.mjs
 
 test-deep: $(VENV)/.dev  ## property tests with many random examples (CI runs a fixed, derandomized set)
 	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest tests/unit

@@ -1,4 +1,5 @@
-/* Checklists, message templates and the return-deadline helper. Everything stays in this browser:
+/* Checklists and message templates (the return-deadline helper is deadline-helper.js, which fills in the
+   dates a checklist's reset or undo changes: `_guideUpdate`). Everything stays in this browser:
    ticks go to localStorage under one key per checklist, what the shopper typed under one key for all
    checklists and messages; nothing is sent anywhere.
    Without this script the pages still read and print; the buttons stay hidden. */
@@ -6,7 +7,6 @@
   "use strict";
 
   var WEEKDAYS = ["일", "월", "화", "수", "목", "금", "토"];
-  var DAY = 86400000;
 
   function load(key) {
     try { return JSON.parse(window.localStorage.getItem(key)) || {}; } catch (e) { return {}; }
@@ -24,21 +24,7 @@
     el._guideTimer = window.setTimeout(function () { el.textContent = ""; }, 4000);
   }
 
-  /* ── Dates: plain calendar days in UTC so time zones and summer time never shift a day ── */
-  function parseDay(text) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
-    return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
-  }
-  function addDays(day, n) {
-    return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + n));
-  }
-  function addMonths(day, n) {
-    // Same date n months later; when that month is shorter, its last day.
-    var y = day.getUTCFullYear(), m = day.getUTCMonth() + n;
-    var last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-    return new Date(Date.UTC(y, m, Math.min(day.getUTCDate(), last)));
-  }
-  function iso(day) { return day.toISOString().slice(0, 10); }
+  /* ── The printed sheet's date: today as a calendar day (UTC, as the deadline helper counts days) ── */
   function korean(day) {
     return day.getUTCFullYear() + "년 " + (day.getUTCMonth() + 1) + "월 " + day.getUTCDate() + "일 (" +
       WEEKDAYS[day.getUTCDay()] + ")";
@@ -46,81 +32,6 @@
   function today() {
     var now = new Date();
     return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
-  }
-  function left(day) {
-    var n = Math.round((day - today()) / DAY);
-    if (n > 0) return "오늘부터 " + n + "일 남았어요";
-    if (n === 0) return "오늘이 마지막 날이에요";
-    return (-n) + "일 지났어요";
-  }
-
-  function showDeadline(dd, day, first) {
-    dd.textContent = "";
-    dd.removeAttribute("data-date");
-    dd.classList.remove("deadline--first", "deadline--past");
-    if (!day) {
-      var blank = document.createElement("span");
-      blank.className = "deadline-blank";
-      dd.appendChild(blank);
-      return;
-    }
-    dd.setAttribute("data-date", iso(day));
-    var date = document.createElement("strong");
-    date.className = "deadline-date";
-    date.textContent = korean(day);
-    var rest = document.createElement("span");
-    rest.className = "deadline-left";
-    rest.textContent = left(day);  // screen only: on paper "days left" would go stale
-    dd.appendChild(date);
-    dd.appendChild(document.createTextNode(" "));
-    dd.appendChild(rest);
-    if (first) {
-      var mark = document.createElement("span");
-      mark.className = "deadline-first";
-      mark.textContent = "먼저 오는 날";
-      dd.appendChild(document.createTextNode(" "));
-      dd.appendChild(mark);
-    }
-    if (first) dd.classList.add("deadline--first");
-    if (day < today()) dd.classList.add("deadline--past");
-  }
-
-  function setupHelper(box) {
-    var arrival = box.querySelector(".deadline-helper__arrival");
-    var known = box.querySelector(".deadline-helper__known");
-    function update() {
-      // The numbers are the facts from guide.yml, written into the page as data attributes.
-      var days = parseInt(box.getAttribute("data-withdrawal-days"), 10);
-      var months = parseInt(box.getAttribute("data-mismatch-months"), 10);
-      var knownDays = parseInt(box.getAttribute("data-mismatch-known-days"), 10);
-      var got = parseDay(arrival.value);
-      var knew = parseDay(known.value) || got;
-      var byMonths = got && addMonths(got, months);
-      var byKnown = knew && addDays(knew, knownDays);
-      var firstIsMonths = byMonths && byKnown && byMonths <= byKnown;
-      showDeadline(box.querySelector('[data-deadline="withdrawal"]'), got && addDays(got, days), false);
-      showDeadline(box.querySelector('[data-deadline="mismatch-months"]'), byMonths, byMonths && byKnown && firstIsMonths);
-      showDeadline(box.querySelector('[data-deadline="mismatch-known"]'), byKnown, byMonths && byKnown && !firstIsMonths);
-      [arrival, known].forEach(function (input) {
-        input.classList.toggle("has-value", !!input.value);
-        // The printed sheet shows the date the Korean way, whatever format the browser's picker uses.
-        var shown = input.parentNode.querySelector(".blank__print");
-        if (!shown) {
-          shown = document.createElement("span");
-          shown.className = "blank__print";
-          shown.setAttribute("aria-hidden", "true");
-          input.parentNode.appendChild(shown);
-        }
-        var day = parseDay(input.value);
-        shown.textContent = day ? korean(day) : "";
-      });
-    }
-    arrival.addEventListener("input", update);
-    arrival.addEventListener("change", update);
-    known.addEventListener("input", update);
-    known.addEventListener("change", update);
-    box._guideUpdate = update;
-    update();
   }
 
   /* ── The shopper's details: typed once (in a checklist blank or under a message), kept on this device
@@ -285,7 +196,6 @@
     window.addEventListener("storage", function (e) { if (e.key === DETAILS) showDetails(); });
     stampPrintDate();
     window.addEventListener("beforeprint", stampPrintDate);
-    document.querySelectorAll(".deadline-helper").forEach(setupHelper);
     document.querySelectorAll(".msg-copy").forEach(setupCopy);
     document.querySelectorAll("[data-page-address]").forEach(function (el) {
       if (!/^https?:/.test(el.textContent) && /^https?:$/.test(location.protocol)) el.textContent = el.href;

@@ -81,6 +81,7 @@ class GuideBuild:
     _checked: list = field(default_factory=list)  # (where, check inputs, known problems or None), in order
     scenarios_shown: set[str] = field(default_factory=set)
     facts_drawn: dict = field(default_factory=dict)  # markup the same on every page (RenderContext.drawn)
+    today: date = field(default_factory=date.today)  # one day for every page, should the build cross midnight
 
     @classmethod
     def load(cls, docs_dir: Path, project_dir: Path, site_url: str = "") -> GuideBuild:
@@ -139,6 +140,7 @@ class GuideBuild:
             where=where,
             url_for=lambda link, origin: self.links.url_for(link, from_url, origin),
             drawn=self.facts_drawn,
+            today=self.today,
         )
         markdown = expand_page(markdown, ctx, BLOCKS)
         self.used_facts.update(ctx.used)

@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from .context import RenderContext
 from .model import Checklist
+from .public_holidays import for_guide
 from .render import render
 from .syntax import fact_keys
 from .urls import PRINT_ALL_PAGE, checklist_page, slug
@@ -104,9 +105,11 @@ def checklist_list_block(ctx: RenderContext, checklist_id: str | None) -> Markup
 
 def deadline_helper_block(ctx: RenderContext, arg: str | None = None) -> Markup:
     """`<!-- guide:deadline-helper -->`: enter the arrival date, see the return deadlines. The numbers
-    reach the script as data attributes taken from the facts, never typed into the script."""
+    reach the script (docs/javascripts/deadline-helper.js) as data attributes taken from the facts, never
+    typed into the script, and so do the public holidays with the years they cover (민법 제161조)."""
     facts = {}
     for key, unit in DEADLINE_FACT_UNITS.items():
         fact = ctx.number_fact(key, "deadline-helper", unit)
         facts[key] = {"value": fact.value, "shown": ctx.render_fact(fact)}
-    return render("deadline_helper.html", prefix="dl-" + slug(arg or "page"), facts=facts)
+    holidays = for_guide(ctx.guide.extra_holidays, ctx.today)
+    return render("deadline_helper.html", prefix="dl-" + slug(arg or "page"), facts=facts, holidays=holidays)

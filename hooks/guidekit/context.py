@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from markupsafe import Markup
 
@@ -31,6 +32,8 @@ class RenderContext:
     # A fact's markup, by fact and particle: the same on every page of a build, and drawn thousands of
     # times (a build shares one dict across its pages).
     drawn: dict[tuple[str, str], Markup] = field(default_factory=dict)
+    # The build's day: the deadline helper gets the holidays of the years around it (guidekit/public_holidays.py).
+    today: date = field(default_factory=date.today)
 
     def fact(self, key: str, line: int | None = None, where: str | None = None) -> Fact:
         fact = self.guide.facts.get(key)

@@ -255,6 +255,18 @@ class Faq:
     aliases: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class ExtraHoliday:
+    """A 임시공휴일 the holidays package does not know yet: the deadline helper treats it as a public
+    holiday (guidekit/public_holidays.py)."""
+
+    pos: int
+    date: str
+    name: str
+    source: str
+    checked: str
+
+
 # The lists of the data file, by key, with the class of their entries.
 LISTS: dict[str, type] = {
     "topics": Topic,
@@ -266,6 +278,7 @@ LISTS: dict[str, type] = {
     "seller_claims": SellerClaim,
     "message_templates": MessageTemplate,
     "faq": Faq,
+    "extra_holidays": ExtraHoliday,
 }
 
 
@@ -283,6 +296,7 @@ class Guide:
     seller_claims: tuple[SellerClaim, ...] = ()
     message_templates: tuple[MessageTemplate, ...] = ()
     faq: tuple[Faq, ...] = ()
+    extra_holidays: tuple[ExtraHoliday, ...] = ()
     synonyms: tuple[tuple[str, ...], ...] = ()
     style: Style = field(default_factory=Style)
     marks: Marks = field(default_factory=dict, repr=False, compare=False)

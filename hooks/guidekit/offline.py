@@ -28,6 +28,12 @@ SEARCH_INDEX = "search/search_index.json"
 # opens, so no page links them.
 WORKERS = "assets/javascripts/workers"
 _LINKED = re.compile(r"""<(?:link|script|img|source)\b[^>]*?\b(?:href|src)="([^"]+)\"""", re.I)
+# A module's static imports of the site's own files (`import { … } from "./deadline-math.js"`): no page links
+# them, and the module that imports them does not run without them.
+_IMPORT = re.compile(
+    r"""(?:^|[\s;])(?:import|export)\b[^'"`;]*?\bfrom\s*["'](\.{1,2}/[^"']+)["']"""  # import { a } from "./x.js"
+    r"""|(?:^|[\s;])import\s*["'](\.{1,2}/[^"']+)["']"""  # import "./x.js"
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,28 @@ def linked_files(site: Path, page: str, html: str) -> set[str]:
     return found
 
 
+def imported_files(site: Path, path: str, js: str) -> set[str]:
+    """Site files a script at `path` imports by a relative specifier."""
+    base = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
+    found = set()
+    for m in _IMPORT.finditer(js):
+        target = normpath(base + unquote(urlsplit(m.group(1) or m.group(2)).path))
+        if not target.startswith("..") and (site / target).is_file():
+            found.add(target)
+    return found
+
+
+def _with_imports(site: Path, files: set[str]) -> set[str]:
+    """`files` and every script any of their scripts imports, however deep."""
+    todo = [f for f in files if f.endswith((".js", ".mjs"))]
+    while todo:
+        path = todo.pop()
+        for target in imported_files(site, path, (site / path).read_text("utf-8")) - files:
+            files.add(target)
+            todo.append(target)
+    return files
+
+
 def search_language_files(site: Path) -> set[str]:
     """Lunr's language packs Material's search worker imports for the index's languages (none for English)."""
     index = site / SEARCH_INDEX
@@ -89,6 +117,7 @@ def offline_files(site: Path) -> list[str]:
         files.add(SEARCH_INDEX)
     files |= {p.relative_to(site).as_posix() for p in (site / WORKERS).glob("*.js")}
     files |= search_language_files(site)
+    files = _with_imports(site, files)
     manifest = site / MANIFEST
     if manifest.is_file():
         files.add(MANIFEST)

@@ -3,17 +3,17 @@ the return-deadline helper's dates, copy buttons, and the pages without JavaScri
 
 from __future__ import annotations
 
-import calendar
 import json
 import re
 import subprocess
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 import yaml
 
 from guidedev.support import ROOT, load_project_guide
 from guidekit.checklists import STORAGE_PREFIX
+from guidekit.public_holidays import covered_years
 from guidekit.syntax import text_parts
 from guidekit.urls import checklist_page
 
@@ -221,63 +221,102 @@ def test_without_javascript_the_checklist_reads_and_prints(site_url, no_js, tmp_
 # ── Deadline helper ────────────────────────────────────────────────────────────────────────────
 
 
-def add_months(day: date, n: int) -> date:
-    y, m = divmod(day.month - 1 + n, 12)
-    y, m = day.year + y, m + 1
-    return date(y, m, min(day.day, calendar.monthrange(y, m)[1]))
-
-
 def korean(day: date) -> str:
     return f"{day.year}년 {day.month}월 {day.day}일 ({WEEKDAYS[day.weekday()]})"
+
+
+def deadline(page, kind: str) -> str | None:
+    """The deadline the helper shows for `kind`, as its <time datetime> (None when it shows none)."""
+    time = page.locator(f'dd[data-deadline="{kind}"] .deadline-date time')
+    return time.get_attribute("datetime") if time.count() else None
 
 
 DAYS = GUIDE.facts["withdrawal_days"].value
 MONTHS = GUIDE.facts["mismatch_months"].value
 KNOWN_DAYS = GUIDE.facts["mismatch_known_days"].value
+PERIODS = (DAYS, MONTHS, KNOWN_DAYS)
+
+# Received on, then the three deadlines as 민법 제157조, 제160조 and 제161조 give them, checked by hand with a
+# calendar and the package's holidays (2026-12-25 기독탄신일, 추석 2026-09-24..26 and 2027-09-14..16, 삼일절
+# 2026-03-01 on a Sunday with its 대체공휴일 03-02). The "안 날" is the day received; the 30일 limit comes first.
+HAND_CHECKED = {
+    # received: (7일, 3개월, 30일)
+    "2026-12-18": ("2026-12-28", "2027-03-18", "2027-01-18"),  # the issue: 12-25 is a holiday; 01-17 a Sunday
+    "2026-09-20": ("2026-09-28", "2026-12-21", "2026-10-20"),  # the issue: 09-27 a Sunday; 12-20 a Sunday
+    "2026-12-28": ("2027-01-04", "2027-03-29", "2027-01-27"),  # over the year end; 3개월 ends on a Sunday
+    "2026-01-31": ("2026-02-09", "2026-04-30", "2026-03-03"),  # a Saturday; 1월 31일 + 3개월; 삼일절's 대체공휴일
+    "2028-02-25": ("2028-03-03", "2028-05-25", "2028-03-27"),  # leap February
+    "2027-06-15": ("2027-06-22", "2027-09-17", "2027-07-15"),  # 3개월 ends on 추석
+    "2028-02-29": ("2028-03-07", "2028-05-31", "2028-03-30"),  # 기산일 3월 1일: 5월 31일, not 5월 29일
+}
 
 
-@pytest.mark.parametrize("arrival", ["2026-12-28", "2026-01-31", "2026-11-30", "2028-02-25", "2027-06-15"])
+@pytest.mark.parametrize("arrival", list(HAND_CHECKED))
 def test_deadline_helper_dates(site_url, phone, arrival):
-    got = date.fromisoformat(arrival)
+    assert PERIODS == (7, 3, 30), "the table was checked by hand for 7일, 3개월, 30일"
     phone.goto(url_of(site_url, "before_return"))
     phone.fill(".deadline-helper__arrival", arrival)
-    expected = {
-        "withdrawal": got + timedelta(days=DAYS),
-        "mismatch-months": add_months(got, MONTHS),
-        "mismatch-known": got + timedelta(days=KNOWN_DAYS),
-    }
-    for name, day in expected.items():
-        dd = phone.locator(f'dd[data-deadline="{name}"]')
-        assert dd.get_attribute("data-date") == day.isoformat(), (arrival, name)
-        assert korean(day) in dd.inner_text(), (arrival, name, dd.inner_text())
-    first = "mismatch-months" if expected["mismatch-months"] <= expected["mismatch-known"] else "mismatch-known"
-    assert "deadline--first" in phone.locator(f'dd[data-deadline="{first}"]').get_attribute("class")
+    for kind, day in zip(("withdrawal", "mismatch-months", "mismatch-known"), HAND_CHECKED[arrival], strict=True):
+        assert deadline(phone, kind) == day, (arrival, kind)
+        dd = phone.locator(f'dd[data-deadline="{kind}"]')
+        assert korean(date.fromisoformat(day)) in dd.inner_text(), (arrival, kind, dd.inner_text())
+    assert "deadline--first" in phone.locator('dd[data-deadline="mismatch-known"]').get_attribute("class")
+
+
+@pytest.mark.parametrize(
+    ("arrival", "moved", "says"),
+    [
+        ("2026-12-18", "2026-12-28", "12월 25일이 공휴일이라 12월 28일(월)까지예요"),
+        ("2026-09-20", "2026-09-28", "9월 27일이 일요일이라 9월 28일(월)까지예요"),
+        ("2026-12-19", "2026-12-28", "12월 26일이 토요일이라 12월 28일(월)까지예요"),
+    ],
+)
+def test_a_last_day_off_work_moves_and_says_why(site_url, phone, arrival, moved, says):
+    """민법 제161조, as the issue found it missing: the 7일 deadline on 기독탄신일 or a Sunday is the next
+    working day, and the helper says so instead of "지났어요" on the day between."""
+    assert DAYS == 7
+    phone.clock.set_fixed_time(datetime.fromisoformat(moved) - timedelta(days=1) + timedelta(hours=12))
+    phone.goto(url_of(site_url, "before_return"))
+    phone.fill(".deadline-helper__arrival", arrival)
+    assert deadline(phone, "withdrawal") == moved
+    text = phone.locator('dd[data-deadline="withdrawal"]').inner_text()
+    assert says in text and "오늘부터 1일 남았어요" in text and "지났어요" not in text, text
+
+
+def test_outside_the_years_it_knows_the_helper_says_check_instead_of_a_date(site_url, phone):
+    phone.goto(url_of(site_url, "before_return"))
+    helper = phone.locator(".deadline-helper")
+    first, last = covered_years(date.today())
+    assert helper.get_attribute("data-holiday-years") == f"{first}-{last}"
+    assert f"{first}년부터 {last}년까지" in helper.locator(".deadline-helper__note").inner_text()
+    # The last day a weekday in the year after the last one it knows: whether it is a holiday is not known.
+    last_day = next(d for d in (date(last + 1, 1, 1) + timedelta(days=i) for i in range(7)) if d.weekday() < 5)
+    arrival = last_day - timedelta(days=DAYS)
+    phone.fill(".deadline-helper__arrival", arrival.isoformat())
+    dd = phone.locator('dd[data-deadline="withdrawal"]')
+    assert deadline(phone, "withdrawal") is None
+    text = dd.inner_text()
+    assert "확인 필요" in text and f"{last + 1}년 공휴일" in text and "지났어요" not in text, text
+    assert dd.locator("time").get_attribute("datetime") == last_day.isoformat()  # "적어도 … 까지는 돼요"
+    assert "deadline--unknown" in dd.get_attribute("class")
 
 
 def test_year_boundary_example_from_the_issue(site_url, phone):
     phone.goto(url_of(site_url, "before_return"))
     phone.fill(".deadline-helper__arrival", "2026-12-28")
-    expected = date(2026, 12, 28) + timedelta(days=DAYS)
-    assert expected.year == 2027  # the deadline crosses into the next year
-    assert phone.locator('dd[data-deadline="withdrawal"]').get_attribute("data-date") == expected.isoformat()
+    assert deadline(phone, "withdrawal") == "2027-01-04"  # the deadline crosses into the next year
 
 
 def test_known_date_and_days_left(site_url, phone):
+    assert PERIODS == (7, 3, 30)
+    phone.clock.set_fixed_time(datetime(2026, 11, 26, 12))
     phone.goto(url_of(site_url, "before_return"))
-    today = date.fromisoformat(
-        phone.evaluate(
-            "(() => { const d = new Date(); return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate())).toISOString().slice(0, 10); })()"
-        )
-    )
-    phone.fill(".deadline-helper__arrival", today.isoformat())
-    assert f"{DAYS}일 남았어요" in phone.locator('dd[data-deadline="withdrawal"]').inner_text()
-    known = today + timedelta(days=70)
-    phone.fill(".deadline-helper__known", known.isoformat())
-    assert (
-        phone.locator('dd[data-deadline="mismatch-known"]').get_attribute("data-date")
-        == (known + timedelta(days=KNOWN_DAYS)).isoformat()
-    )
-    phone.fill(".deadline-helper__arrival", (today - timedelta(days=DAYS + 2)).isoformat())
+    phone.fill(".deadline-helper__arrival", "2026-11-26")
+    assert "7일 남았어요" in phone.locator('dd[data-deadline="withdrawal"]').inner_text()  # Thu 12-03
+    phone.fill(".deadline-helper__known", "2027-02-04")
+    assert deadline(phone, "mismatch-known") == "2027-03-08"  # 30일: Sat 03-06, so Monday
+    assert "deadline--first" in phone.locator('dd[data-deadline="mismatch-months"]').get_attribute("class")
+    phone.fill(".deadline-helper__arrival", "2026-11-17")  # 7일: Tue 11-24
     assert "2일 지났어요" in phone.locator('dd[data-deadline="withdrawal"]').inner_text()
 
 
@@ -286,19 +325,19 @@ def test_helper_reads_its_numbers_from_the_page_not_the_script(site_url, phone):
     helper = phone.locator(".deadline-helper")
     assert helper.get_attribute("data-withdrawal-days") == str(DAYS)
     helper.evaluate("e => e.setAttribute('data-withdrawal-days', String(Number(e.dataset.withdrawalDays) + 3))")
-    phone.fill(".deadline-helper__arrival", "2026-03-01")
-    assert (
-        phone.locator('dd[data-deadline="withdrawal"]').get_attribute("data-date")
-        == (date(2026, 3, 1) + timedelta(days=DAYS + 3)).isoformat()
-    )
+    phone.fill(".deadline-helper__arrival", "2026-03-02")  # + 10일: Thu 03-12
+    assert deadline(phone, "withdrawal") == (date(2026, 3, 2) + timedelta(days=DAYS + 3)).isoformat()
 
 
 def test_printed_return_checklist_shows_the_computed_dates(site_url, desk, tmp_path):
+    assert PERIODS == (7, 3, 30)
     desk.goto(url_of(site_url, "before_return"))
     desk.fill(".deadline-helper__arrival", "2026-12-28")
     path, pages = pdf_of(desk, tmp_path, "filled")
     assert pages == 1
-    assert squash(korean(date(2026, 12, 28) + timedelta(days=DAYS))) in squash(pdf_text(path))
+    text = squash(pdf_text(path))
+    assert squash(korean(date(2027, 1, 4))) in text
+    assert squash("3월 28일이 일요일이라 3월 29일(월)까지예요") in text  # why, on paper too
 
 
 # ── Message templates ──────────────────────────────────────────────────────────────────────────

@@ -109,8 +109,10 @@ def test_after_one_visit_every_page_search_ticks_and_helpers_work_offline(built_
         assert page.locator("input.checklist__box").nth(1).is_checked(), "the tick did not survive a reload"
 
         page.goto(host.url + "checklists/before-return/")
-        page.fill(".deadline-helper__arrival", "2026-11-26")
-        assert page.locator('dd[data-deadline="withdrawal"]').get_attribute("data-date") == "2026-12-03"
+        # The helper's module, the arithmetic it imports and the holidays: 7일 ends on 기독탄신일, so Monday.
+        page.fill(".deadline-helper__arrival", "2026-12-18")
+        moved = page.locator('dd[data-deadline="withdrawal"] .deadline-date time')
+        assert moved.get_attribute("datetime") == "2026-12-28"
 
         page.goto(host.url + "messages/")
         template = page.locator(".msg-template:has(.msg-fill)").first

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -18,6 +19,7 @@ from guidekit.checklists import (
 from guidekit.errors import GuideDataError
 from guidekit.expand import expand_page
 from guidekit.pages import generated_pages
+from guidekit.public_holidays import for_guide
 from guidekit.render import md_text
 from guidekit.urls import CHECKLIST_INDEX_PAGE, PRINT_ALL_PAGE, checklist_page
 
@@ -149,6 +151,20 @@ def test_deadline_helper_numbers_come_from_facts():
     ]:
         assert f'data-{attr}="{GUIDE.facts[key].value}"' in html
     assert 'id="dl-before-return-arrival"' in html
+
+
+def test_deadline_helper_carries_the_holidays_and_their_years():
+    """The helper applies 민법 제161조 with the holidays the build makes for the years around its day, and says
+    which years those are (a year outside them is 확인 필요, never a guessed date)."""
+    ctx = context()
+    ctx.today = date(2026, 12, 6)
+    html = str(deadline_helper_block(ctx, "before_return"))
+    cal = for_guide(GUIDE.extra_holidays, date(2026, 12, 6))
+    assert 'data-holiday-years="2025-2028"' in html
+    dates = re.search(r'data-holidays="([^"]*)"', html).group(1).split()
+    assert dates == list(cal.dates) and "2026-12-25" in dates
+    assert re.search(r"data-from-data>2025년부터 2028년까지</span>", html)
+    assert "민법 제161조" in html
 
 
 def test_deadline_helper_refuses_a_fact_in_other_units():

@@ -135,3 +135,23 @@ def test_the_manifest_stays_in_the_sites_folder():
         ("192x192", "maskable"),
         ("512x512", "maskable"),
     }
+
+
+def test_a_module_brings_what_it_imports(tmp_path):
+    """A page links a module with <script type="module" src>; the files it imports (and they import) are
+    linked by no page, and the module does not run offline without them."""
+    site = make_site(tmp_path)
+    (site / "index.html").write_text('<script src="js/helper.js" type="module"></script>', encoding="utf-8")
+    (site / "js").mkdir()
+    (site / "js/helper.js").write_text(
+        'import {\n  a,\n  b,\n} from "./math.js";\nimport "../shared/one.js";\nconst x = "./not-an-import.js";\n',
+        encoding="utf-8",
+    )
+    (site / "js/math.js").write_text('export * from "./deeper.js";\nexport const a = 1, b = 2;\n', encoding="utf-8")
+    (site / "js/deeper.js").write_text("export const c = 3;\n", encoding="utf-8")
+    (site / "js/not-an-import.js").write_text("", encoding="utf-8")
+    (site / "shared").mkdir()
+    (site / "shared/one.js").write_text("", encoding="utf-8")
+    files = offline_files(site)
+    assert {"js/helper.js", "js/math.js", "js/deeper.js", "shared/one.js"} <= set(files)
+    assert "js/not-an-import.js" not in files
