@@ -212,25 +212,20 @@ def _check_notice_templates(guide: Guide) -> None:
 
 
 def _check_limits(guide: Guide) -> None:
-    """제17조 제2항's limits never stand without 제3항's exception."""
-    for c in guide.seller_claims:
-        if LIMITS.search(c.article) and not EXCEPTION.search(c.article):
-            raise _fail(
-                guide,
-                ("seller_claims", c.pos, "article"),
-                "제17조 제2항의 제한을 말하면서 부서졌거나 광고와 다른 상품은 예외라는 제3항을 말하지 않아요.",
-                c.article,
-                "답에 제3항의 예외를 쓰고 article에 '제3항'을 더하기",
-            )
-    for f in guide.faq:
-        if LIMITS.search(f.answer) and not EXCEPTION.search(f.answer):
-            raise _fail(
-                guide,
-                ("faq", f.pos, "answer"),
-                "제17조 제2항의 제한을 말하면서 제3항의 예외(부서졌거나 광고와 다른 상품)를 말하지 않아요.",
-                f.answer,
-                "'부서졌거나 광고·계약과 다른 상품은 이 제한이 적용되지 않아요(제17조 제3항)'를 함께 쓰기",
-            )
+    """제17조 제2항's limits never stand without 제3항's exception: a seller answer cites both articles, a
+    FAQ answer that names the limits names the exception too."""
+    for list_name, field in (("seller_claims", "article"), ("faq", "answer")):
+        for entry in guide.entries(list_name):
+            text = getattr(entry, field)
+            if LIMITS.search(text) and not EXCEPTION.search(text):
+                raise _fail(
+                    guide,
+                    (list_name, entry.pos, field),
+                    "제17조 제2항의 제한을 말하면서 제3항의 예외(부서졌거나 광고·계약과 다른 상품)를 말하지 않아요.",
+                    text,
+                    "'부서졌거나 광고·계약과 다른 상품은 이 제한이 적용되지 않아요(제17조 제3항)'를 함께 쓰고, "
+                    "판매자의 말이면 article에 '제3항'을 더하기",
+                )
 
 
 def check_page_limits(markdown: str, where: str) -> None:
