@@ -1,212 +1,192 @@
-/* Checklists and message templates (the return-deadline helper is deadline-helper.js, which fills in the
-   dates a checklist's reset or undo changes: `_guideUpdate`). Everything stays in this browser:
-   ticks go to localStorage under one key per checklist, what the shopper typed under one key for all
-   checklists and messages; nothing is sent anywhere.
+/* Checklists and message templates. Everything stays in this browser (device-store.js): each checklist's
+   ticks under its own key, what the shopper typed under one key shared by every checklist, message and
+   내 사건; nothing is sent anywhere. A checklist's 초기화 clears only its own ticks (the details are
+   shared, so they are cleared only from 내 사건 or the offline page, after a confirmation naming them),
+   and its 되돌리기 is kept until the next change, across a reload.
    Without this script the pages still read and print; the buttons stay hidden. */
-(function () {
-  "use strict";
+import { longDate, parseDay } from "./deadline-math.js";
+import { clean, pageStore } from "./device-store.js";
 
-  var WEEKDAYS = ["일", "월", "화", "수", "목", "금", "토"];
+const store = pageStore();
 
-  function load(key) {
-    try { return JSON.parse(window.localStorage.getItem(key)) || {}; } catch (e) { return {}; }
-  }
-  function save(key, state) {
-    try { window.localStorage.setItem(key, JSON.stringify(state)); } catch (e) { /* private mode: ticks just aren't kept */ }
-  }
-  function forget(key) {
-    try { window.localStorage.removeItem(key); } catch (e) { /* nothing stored */ }
-  }
-  function say(el, text) {
-    if (!el) return;
-    el.textContent = text;
-    window.clearTimeout(el._guideTimer);
-    el._guideTimer = window.setTimeout(function () { el.textContent = ""; }, 4000);
-  }
+function say(el, text, keep) {
+  if (!el) return;
+  el.textContent = text;
+  window.clearTimeout(el._guideTimer);
+  if (!keep) el._guideTimer = window.setTimeout(() => { el.textContent = ""; }, 4000);
+}
 
-  /* ── The printed sheet's date: today as a calendar day (UTC, as the deadline helper counts days) ── */
-  function korean(day) {
-    return day.getUTCFullYear() + "년 " + (day.getUTCMonth() + 1) + "월 " + day.getUTCDate() + "일 (" +
-      WEEKDAYS[day.getUTCDay()] + ")";
-  }
-  function today() {
-    var now = new Date();
-    return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
-  }
+/* ── The printed sheet's date: today as a calendar day ── */
+function today() {
+  const now = new Date();
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+}
 
-  /* ── The shopper's details: typed once (in a checklist blank or under a message), kept on this device
-     under one key, and shown in every blank and every message [placeholder] of the same name ── */
-  var DETAILS = "kshop-help/details";  // hooks/guidekit/checklists.py DETAILS_KEY
-  /* Direction controls and zero-width characters (pasted along with a number, or typed on purpose) would
-     reverse the words around a filled blank, here and in the message the shopper pastes elsewhere. */
-  var INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-  function clean(value) { return typeof value === "string" ? value.replace(INVISIBLE, "") : ""; }
+/* ── The shopper's details: typed once (in a checklist blank, under a message, on 내 사건), kept on this
+   device, and shown in every blank and every message [placeholder] of the same name ── */
 
-  function setDetail(name, value) {
-    var details = load(DETAILS);
-    value = clean(value);
-    if (value) details[name] = value; else delete details[name];
-    save(DETAILS, details);
+/* A date field prints the date the Korean way, whatever format the browser's date picker shows. */
+function printedDate(field) {
+  let shown = field.parentNode.querySelector(".blank__print");
+  if (!shown) {
+    shown = document.createElement("span");
+    shown.className = "blank__print";
+    shown.setAttribute("aria-hidden", "true");
+    field.parentNode.appendChild(shown);
   }
-  function showDetails(except) {
-    var details = load(DETAILS);
-    document.querySelectorAll("input[data-blank]").forEach(function (field) {
-      if (field === except) return;  // the field being typed in keeps its own caret
-      field.value = clean(details[field.getAttribute("data-blank")]);
-      field.classList.toggle("has-value", !!field.value);
-    });
-    document.querySelectorAll("mark.msg-blank[data-detail]").forEach(function (mark) {
-      var name = mark.getAttribute("data-detail");
-      var value = clean(details[name]);
-      mark.textContent = value || "[" + name + "]";
-      mark.classList.toggle("msg-blank--filled", !!value);
-    });
-  }
-  function setupDetailField(field) {
-    field.addEventListener("input", function () {
-      setDetail(field.getAttribute("data-blank"), field.value.trim() ? field.value : "");
-      field.classList.toggle("has-value", !!field.value);
-      showDetails(field);
-    });
-  }
+  const day = parseDay(field.value);
+  shown.textContent = day ? longDate(day) : "";
+}
 
-  function setupChecklist(list) {
-    var key = list.getAttribute("data-storage-key");
-    var state = load(key);
-    state.items = state.items || {};
-    var boxes = list.querySelectorAll("input.checklist__box");
-    var fields = list.querySelectorAll("input[data-blank]");
-    if (state.blanks) {
-      // Blanks used to be kept per checklist: move them to the shared details once, never over newer ones.
-      var details = load(DETAILS);
-      Object.keys(state.blanks).forEach(function (name) { if (!details[name]) details[name] = state.blanks[name]; });
-      save(DETAILS, details);
-      delete state.blanks;
-      save(key, state);
-    }
-    var undo = list.querySelector(".checklist-undo");
-    var status = list.querySelector(".checklist__status");
-    var saved = null;  // what the last 초기화 cleared, until the shopper changes something else
-    function store() {
-      if (Object.keys(state.items).length) save(key, state); else forget(key);
-    }
-    function dropUndo() {
-      saved = null;
-      if (undo) undo.hidden = true;
-    }
-    function show() {
-      boxes.forEach(function (box) { box.checked = !!state.items[box.getAttribute("data-item")]; });
-      list.querySelectorAll(".deadline-helper").forEach(function (h) { if (h._guideUpdate) h._guideUpdate(); });
-    }
-    boxes.forEach(function (box) {
-      box.addEventListener("change", function () {
-        if (box.checked) state.items[box.getAttribute("data-item")] = true;
-        else delete state.items[box.getAttribute("data-item")];
-        store();
-        dropUndo();
-      });
-    });
-    fields.forEach(function (field) { field.addEventListener("input", dropUndo); });
-    show();
-    var reset = list.querySelector(".checklist-reset");
-    if (!reset) return;
-    reset.addEventListener("click", function () {
-      var details = load(DETAILS);
-      var cleared = {};
-      fields.forEach(function (field) {
-        var name = field.getAttribute("data-blank");
-        if (details[name]) cleared[name] = details[name];
-      });
-      var ticks = Object.keys(state.items).length, typed = Object.keys(cleared).length;
-      if (!ticks && !typed) { say(status, "지울 체크나 적은 내용이 없어요."); return; }
-      saved = { items: state.items, details: cleared };
-      state.items = {};
-      store();
-      Object.keys(cleared).forEach(function (name) { setDetail(name, ""); });
-      showDetails();
-      show();
-      var what = [];
-      if (ticks) what.push("체크 " + ticks + "개");
-      if (typed) what.push("적은 칸 " + typed + "개");
-      status.textContent = what.join("와 ") + "를 지웠어요. 실수였다면 되돌리기를 누르세요.";
-      window.clearTimeout(status._guideTimer);
-      undo.hidden = false;
-    });
-    undo.addEventListener("click", function () {
-      if (!saved) return;
-      state.items = saved.items;
-      store();
-      Object.keys(saved.details).forEach(function (name) { setDetail(name, saved.details[name]); });
+export function showDetails(except) {
+  const details = store.details();
+  document.querySelectorAll("input[data-blank]").forEach((field) => {
+    if (field === except) return;  // the field being typed in keeps its own caret
+    const value = clean(details[field.getAttribute("data-blank")]);
+    // A date field takes only a date: an older free-text value stays stored and shows in the messages.
+    field.value = field.type === "date" && !parseDay(value) ? "" : value;
+    field.classList.toggle("has-value", !!field.value);
+    if (field.type === "date") printedDate(field);
+  });
+  document.querySelectorAll("mark.msg-blank[data-detail]").forEach((mark) => {
+    const name = mark.getAttribute("data-detail");
+    const value = clean(details[name]);
+    const day = mark.getAttribute("data-kind") === "date" && parseDay(value);
+    mark.textContent = day ? longDate(day) : value || "[" + name + "]";
+    mark.classList.toggle("msg-blank--filled", !!value);
+  });
+  document.dispatchEvent(new CustomEvent("guide:details"));
+}
+
+function setupDetailField(field) {
+  field.addEventListener("input", () => {
+    store.setDetail(field.getAttribute("data-blank"), field.value);
+    field.classList.toggle("has-value", !!field.value);
+    if (field.type === "date") printedDate(field);
+    showDetails(field);
+  });
+}
+
+function setupChecklist(list) {
+  const name = "checklist/" + list.getAttribute("data-checklist");
+  const undoName = "undo/" + name;
+  let state = store.read(name) || { items: {} };
+  const boxes = list.querySelectorAll("input.checklist__box");
+  const undo = list.querySelector(".checklist-undo");
+  const status = list.querySelector(".checklist__status");
+  const reset = list.querySelector(".checklist-reset");
+
+  function keep() {
+    if (Object.keys(state.items).length) store.write(name, state);
+    else store.remove(name);
+  }
+  function show() {
+    boxes.forEach((box) => { box.checked = !!state.items[box.getAttribute("data-item")]; });
+  }
+  function offerUndo(count) {
+    if (!undo) return;
+    undo.hidden = false;
+    say(status, `체크 ${count}개를 지웠어요. 실수였다면 되돌리기를 누르세요.`, true);
+  }
+  function dropUndo() {
+    store.remove(undoName);
+    if (undo) undo.hidden = true;
+  }
+  boxes.forEach((box) => {
+    box.addEventListener("change", () => {
+      if (box.checked) state.items[box.getAttribute("data-item")] = true;
+      else delete state.items[box.getAttribute("data-item")];
+      keep();
       dropUndo();
-      showDetails();
-      show();
-      reset.focus();
-      say(status, "지우기 전으로 되돌렸어요.");
     });
-  }
+  });
+  show();
+  if (!reset) return;
+  const pending = store.read(undoName);
+  if (pending && pending.items && Object.keys(pending.items).length) offerUndo(Object.keys(pending.items).length);
+  reset.addEventListener("click", () => {
+    const ticks = Object.keys(state.items).length;
+    if (!ticks) { say(status, "지울 체크가 없어요. 적어 둔 정보는 내 사건에서 지워요."); return; }
+    store.write(undoName, { items: state.items });
+    state = { items: {} };
+    keep();
+    show();
+    offerUndo(ticks);
+  });
+  undo.addEventListener("click", () => {
+    const saved = store.read(undoName);
+    if (!saved || !saved.items) return;
+    state = { items: { ...state.items, ...saved.items } };
+    keep();
+    dropUndo();
+    show();
+    reset.focus();
+    say(status, "지우기 전으로 되돌렸어요.");
+  });
+}
 
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-    return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.opacity = "0";
-      document.body.appendChild(area);
-      area.select();
-      var ok = false;
-      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-      document.body.removeChild(area);
-      if (ok) resolve(); else reject(new Error("copy failed"));
-    });
-  }
+function copyText(text) {
+  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  return new Promise((resolve, reject) => {
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    let ok = false;
+    try { ok = document.execCommand("copy"); } catch { ok = false; }
+    document.body.removeChild(area);
+    if (ok) resolve(); else reject(new Error("copy failed"));
+  });
+}
+window.__guideCopy = copyText;  // my-case.js copies the case summary the same way
 
-  function setupCopy(button) {
-    var status = button.parentNode.querySelector(".msg-copy__status");
-    button.addEventListener("click", function () {
-      var target = document.getElementById(button.getAttribute("data-copy-target"));
-      if (!target) return;
-      var open = target.querySelectorAll("mark.msg-blank:not(.msg-blank--filled)").length;
-      copyText(target.textContent).then(function () {
-        say(status, open ? "복사했어요. 남은 대괄호 칸 " + open + "개는 바꿔서 보내요." : "복사했어요. 빈칸 없이 채워졌어요.");
-      }, function () {
-        say(status, "복사하지 못했어요. 글을 길게 눌러 직접 복사해요.");
-      });
+function setupCopy(button) {
+  const status = button.parentNode.querySelector(".msg-copy__status");
+  button.addEventListener("click", () => {
+    const target = document.getElementById(button.getAttribute("data-copy-target"));
+    if (!target) return;
+    const open = target.querySelectorAll("mark.msg-blank:not(.msg-blank--filled)").length;
+    copyText(target.textContent).then(() => {
+      say(status, open ? "복사했어요. 남은 대괄호 칸 " + open + "개는 바꿔서 보내요." : "복사했어요. 빈칸 없이 채워졌어요.");
+    }, () => {
+      say(status, "복사하지 못했어요. 글을 길게 눌러 직접 복사해요.");
     });
-  }
+  });
+}
 
-  function stampPrintDate() {
-    document.querySelectorAll("[data-print-date]").forEach(function (el) { el.textContent = korean(today()); });
-  }
+function stampPrintDate() {
+  document.querySelectorAll("[data-print-date]").forEach((el) => { el.textContent = longDate(today()); });
+}
 
-  function init() {
-    if (document.body.hasAttribute("data-guide-checklists")) return;
-    document.body.setAttribute("data-guide-checklists", "");
-    document.querySelectorAll(".checklist__tools, .checklist__reset, .msg-template__tools, .msg-fill, .checklist-print").forEach(function (el) {
-      el.hidden = false;
-    });
-    document.querySelectorAll(".checklist-print").forEach(function (button) {
-      button.addEventListener("click", function () { window.print(); });
-    });
-    document.querySelectorAll(".checklist[data-storage-key]").forEach(setupChecklist);
-    document.querySelectorAll("input[data-blank]").forEach(setupDetailField);
-    showDetails();
-    // Another tab of this site changed a detail: show it here too.
-    window.addEventListener("storage", function (e) { if (e.key === DETAILS) showDetails(); });
-    stampPrintDate();
-    window.addEventListener("beforeprint", stampPrintDate);
-    document.querySelectorAll(".msg-copy").forEach(setupCopy);
-    document.querySelectorAll("[data-page-address]").forEach(function (el) {
-      if (!/^https?:/.test(el.textContent) && /^https?:$/.test(location.protocol)) el.textContent = el.href;
-    });
-  }
+function init() {
+  if (document.body.hasAttribute("data-guide-checklists")) return;
+  document.body.setAttribute("data-guide-checklists", "");
+  document.querySelectorAll(".checklist__tools, .checklist__reset, .msg-template__tools, .msg-fill, .checklist-print").forEach((el) => {
+    el.hidden = false;
+  });
+  document.querySelectorAll(".checklist-print").forEach((button) => {
+    button.addEventListener("click", () => window.print());
+  });
+  document.querySelectorAll(".checklist[data-checklist]").forEach(setupChecklist);
+  document.querySelectorAll("input[data-blank]").forEach(setupDetailField);
+  showDetails();
+  // Another tab of this site changed a detail: show it here too.
+  window.addEventListener("storage", (e) => { if (e.key === store.prefix + "details") showDetails(); });
+  stampPrintDate();
+  window.addEventListener("beforeprint", stampPrintDate);
+  document.querySelectorAll(".msg-copy").forEach(setupCopy);
+  document.querySelectorAll("[data-page-address]").forEach((el) => {
+    if (!/^https?:/.test(el.textContent) && /^https?:$/.test(location.protocol)) el.textContent = el.href;
+  });
+}
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
-})();
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(init);
+} else if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", init);
+} else {
+  init();
+}

@@ -3,7 +3,8 @@
    <time datetime> with its weekday, moved off a Saturday, Sunday or public holiday as 민법 제161조 moves it,
    or "확인 필요" when the holidays of that year are not known. The periods (7일, 3개월, 30일), the holidays
    and their years are the page's data attributes, written by the build; the counting is deadline-math.js.
-   Without this script the helper prints as blanks to fill in by hand. */
+   Without this script the helper prints as blanks to fill in by hand. The two dates are shared details
+   (checklists.js stores them and prints them the Korean way). */
 import {
   afterDays,
   afterMonths,
@@ -91,24 +92,14 @@ function setup(box) {
     show(box.querySelector('[data-deadline="withdrawal"]'), got && afterDays(calendar, got, days), false);
     show(box.querySelector('[data-deadline="mismatch-months"]'), byMonths, first === byMonths);
     show(box.querySelector('[data-deadline="mismatch-known"]'), byKnown, first === byKnown);
-    [arrival, known].forEach((input) => {
-      input.classList.toggle("has-value", !!input.value);
-      // The printed sheet shows the date the Korean way, whatever format the browser's picker uses.
-      let shown = input.parentNode.querySelector(".blank__print");
-      if (!shown) {
-        shown = piece("span", "blank__print");
-        shown.setAttribute("aria-hidden", "true");
-        input.parentNode.appendChild(shown);
-      }
-      const day = parseDay(input.value);
-      shown.textContent = day ? longDate(day) : "";
-    });
+    // (checklists.js keeps the inputs' values and their printed form: they are the shared details.)
   }
   for (const input of [arrival, known]) {
     input.addEventListener("input", update);
     input.addEventListener("change", update);
   }
-  box._guideUpdate = update;  // checklists.js calls it when a checklist's reset or undo changes the dates
+  // The dates are shared details: typed on 내 사건, in another tab or another field of this page.
+  document.addEventListener("guide:details", update);
   update();
 }
 

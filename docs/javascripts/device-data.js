@@ -1,58 +1,57 @@
 /* "What this site stored on this device" on the offline page: counts it, and clears it after the reader
-   confirms. Only this site's data: on a shared host (user.github.io/a/ and /b/) the other sites keep theirs.
+   confirms, naming each detail they typed. Only this copy of the guide's data (device-store.js scopes
+   it to the site's folder): on a shared host (user.github.io/a/ and /b/) the other copies keep theirs.
    Without this script the box stays hidden, and nothing was stored either. */
-(function () {
-  "use strict";
+import { pageStore } from "./device-store.js";
 
-  var box = document.querySelector(".device-data");
-  if (!box) return;
-  var OURS = "kshop-help/";  // hooks/guidekit/checklists.py STORAGE_PREFIX and DETAILS_KEY
-  var CACHE_PREFIX = "guide-offline";  // hooks/guidekit/offline.py CACHE_PREFIX
-  var root = window.__md_scope || new URL(".", window.location);
+const CACHE_PREFIX = "guide-offline";  // hooks/guidekit/offline.py CACHE_PREFIX
+
+function setup(box) {
+  const store = pageStore();
+  const root = window.__md_scope || new URL(".", window.location);
   // Material keeps the palette under the site's folder; offline.js counts failed update checks under the cache's name.
-  var mine = [OURS, root.pathname + ".__", CACHE_PREFIX + " " + root.pathname + " "];
-  var summary = box.querySelector(".device-data__summary");
-  var dialog = box.querySelector(".device-data__confirm");
+  const theirs = [root.pathname + ".__", CACHE_PREFIX + " " + root.pathname + " "];
+  const summary = box.querySelector(".device-data__summary");
+  const dialog = box.querySelector(".device-data__confirm");
+  const names = box.querySelector(".device-data__names");
+  const namesTitle = box.querySelector(".device-data__names-title");
 
-  function keys(storage) {
-    var out = [];
+  function otherKeys(storage) {
+    const out = [];
     try {
-      for (var i = 0; i < storage.length; i++) {
-        var key = storage.key(i);
-        if (mine.some(function (p) { return key.indexOf(p) === 0; })) out.push(key);
+      for (let i = 0; i < storage.length; i++) {
+        const key = storage.key(i);
+        if (theirs.some((p) => key.indexOf(p) === 0)) out.push(key);
       }
-    } catch (e) { /* storage blocked: nothing of ours there */ }
+    } catch { /* storage blocked: nothing of ours there */ }
     return out;
   }
   function ourCaches() {
     if (!window.caches) return Promise.resolve([]);
-    var prefix = CACHE_PREFIX + " " + root.pathname + " ";
-    return caches.keys().then(function (names) {
-      return names.filter(function (n) { return n.indexOf(prefix) === 0; });
-    });
+    const prefix = CACHE_PREFIX + " " + root.pathname + " ";
+    return caches.keys().then((all) => all.filter((n) => n.indexOf(prefix) === 0));
   }
-  function copySize(names) {
-    return Promise.all(names.map(function (name) {
-      return caches.open(name).then(function (cache) { return cache.keys().then(function (requests) {
-        return Promise.all(requests.map(function (r) {
-          return cache.match(r).then(function (res) { return res.blob(); }).then(function (b) { return b.size; });
-        }));
-      }); });
-    })).then(function (lists) {
-      var sizes = [].concat.apply([], lists);
-      return { files: sizes.length, bytes: sizes.reduce(function (a, b) { return a + b; }, 0) };
+  function copySize(cacheNames) {
+    return Promise.all(cacheNames.map((name) => caches.open(name).then((cache) => cache.keys().then((requests) =>
+      Promise.all(requests.map((r) => cache.match(r).then((res) => res.blob()).then((b) => b.size))))))).then((lists) => {
+      const sizes = [].concat(...lists);
+      return { files: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0) };
     });
   }
 
   function show() {
-    var stored = keys(window.localStorage);
-    var ticks = stored.filter(function (k) { return k.indexOf(OURS + "checklist/") === 0; }).length;
-    var typed = stored.indexOf(OURS + "details") >= 0;
-    return ourCaches().then(copySize).then(function (copy) {
-      var parts = [];
+    const stored = store.names();
+    const ticks = stored.filter((k) => k.startsWith("checklist/")).length;
+    const typed = Object.keys(store.details()).length;
+    const sent = (store.read("case") || { sent: [] }).sent.length;
+    let settings = [];
+    try { settings = otherKeys(window.localStorage); } catch { settings = []; }
+    return ourCaches().then(copySize).then((copy) => {
+      const parts = [];
       if (ticks) parts.push("체크 표시가 있는 체크리스트 " + ticks + "개");
-      if (typed) parts.push("적어 둔 정보");
-      if (stored.length > ticks + (typed ? 1 : 0)) parts.push("화면 설정");
+      if (typed) parts.push("적어 둔 정보 " + typed + "가지");
+      if (sent) parts.push("내 사건의 보낸 기록 " + sent + "건");
+      if (settings.some((k) => k.indexOf(root.pathname + ".__") === 0)) parts.push("화면 설정");
       if (copy.files) parts.push("오프라인 사본(파일 " + copy.files + "개, 약 " + (copy.bytes / 1048576).toFixed(1) + "MB)");
       summary.textContent = parts.length
         ? "지금 이 기기에 있는 것: " + parts.join(", ") + "."
@@ -61,30 +60,50 @@
   }
 
   function forget() {
-    [window.localStorage, window.sessionStorage].forEach(function (storage) {
-      keys(storage).forEach(function (k) { storage.removeItem(k); });
+    for (const name of store.names()) store.remove(name);
+    [window.localStorage, window.sessionStorage].forEach((storage) => {
+      try { otherKeys(storage).forEach((k) => storage.removeItem(k)); } catch { /* blocked */ }
     });
-    var registration = navigator.serviceWorker
-      ? navigator.serviceWorker.getRegistration(root.href).then(function (r) { return r && r.unregister(); })
+    const registration = navigator.serviceWorker
+      ? navigator.serviceWorker.getRegistration(root.href).then((r) => r && r.unregister())
       : Promise.resolve();
     return registration
       .then(ourCaches)
-      .then(function (names) { return Promise.all(names.map(function (n) { return caches.delete(n); })); })
+      .then((cacheNames) => Promise.all(cacheNames.map((n) => caches.delete(n))))
       .then(show)
-      .then(function () {
+      .then(() => {
         summary.textContent += " 모두 지웠어요. 다음에 이 안내서를 열면 오프라인 사본을 다시 받아 둬요.";
       });
   }
 
+  // The confirmation names each detail it will clear: they fill every checklist, message and 내 사건.
+  function nameDetails() {
+    if (!names) return "";
+    const typed = Object.keys(store.details());
+    names.textContent = "";
+    for (const name of typed) {
+      const li = document.createElement("li");
+      li.textContent = name;
+      names.appendChild(li);
+    }
+    names.hidden = !typed.length;
+    if (namesTitle) namesTitle.hidden = !typed.length;
+    return typed.join(", ");
+  }
+
   box.hidden = false;
   show();
-  box.querySelector(".device-data__forget").addEventListener("click", function () {
+  box.querySelector(".device-data__forget").addEventListener("click", () => {
+    const typed = nameDetails();
     if (dialog && dialog.showModal) dialog.showModal();
-    else if (window.confirm(dialog ? dialog.querySelector("p").textContent : "")) forget();
+    else if (window.confirm((dialog ? dialog.querySelector("p").textContent : "") + (typed ? "\n" + typed : ""))) forget();
   });
   if (dialog) {
-    dialog.addEventListener("close", function () {
+    dialog.addEventListener("close", () => {
       if (dialog.returnValue === "forget") forget();
     });
   }
-})();
+}
+
+const box = document.querySelector(".device-data");
+if (box) setup(box);

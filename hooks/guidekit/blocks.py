@@ -13,6 +13,15 @@ from .diagrams import escalation_block, status_table_block
 from .expand import Blocks
 from .faq import faq_answer_block
 from .message_templates import message_template_block
+from .my_case import (
+    case_clear_block,
+    case_deadlines_block,
+    case_details_block,
+    case_evidence_block,
+    case_next_block,
+    case_sent_block,
+    case_tools_block,
+)
 from .scenarios import cards_block, scenario_block, seller_claims_block
 from .sources import sources_table_block
 from .summary import deadline_table_block
@@ -32,4 +41,11 @@ BLOCKS: Blocks = {
     "message-template": message_template_block,
     "faq-answer": faq_answer_block,
     "sources-table": sources_table_block,
+    "case-details": case_details_block,
+    "case-deadlines": case_deadlines_block,
+    "case-next": case_next_block,
+    "case-sent": case_sent_block,
+    "case-evidence": case_evidence_block,
+    "case-tools": case_tools_block,
+    "case-clear": case_clear_block,
 }

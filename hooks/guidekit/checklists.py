@@ -13,10 +13,15 @@ from .render import render
 from .syntax import fact_keys
 from .urls import PRINT_ALL_PAGE, checklist_page, slug
 
-STORAGE_PREFIX = "kshop-help/checklist/"
-# What the shopper typed (details, by label), shared by every checklist and message on the device; the
-# same key is written in docs/javascripts/checklists.js.
-DETAILS_KEY = "kshop-help/details"
+# The browser keeps each checklist's ticks under "checklist/ID" and what the shopper typed (details, by
+# label) under "details", both scoped to the site's folder: docs/javascripts/device-store.js.
+STORAGE_SITE = "kshop-help"
+
+
+def storage_key(name: str, root: str = "/") -> str:
+    """The localStorage key of `name` ("details", "checklist/ID", "case") for a site served at `root`."""
+    return f"{STORAGE_SITE}:{root}:{name}"
+
 
 # The helper's arithmetic in JS assumes these units; a fact that changes unit must change the JS too.
 DEADLINE_FACT_UNITS = {"withdrawal_days": "일", "mismatch_months": "개월", "mismatch_known_days": "일"}
@@ -56,7 +61,6 @@ def _checklist_context(ctx: RenderContext, checklist_id: str | None) -> dict:
         "items": items,
         "helper": helper,
         "dates": _facts_dates(ctx, cl),
-        "storage_key": STORAGE_PREFIX + cl.id,
         "site_title": ctx.guide.meta.site_title,
     }
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from .faq import faq_groups
 from .model import Guide
+from .my_case import CASE_MESSAGES
 from .render import render_page
 from .sources import CONFIDENCES, facts_of
 from .urls import (
     CHECKLIST_INDEX_PAGE,
     FAQ_PAGE,
     MESSAGES_PAGE,
+    MY_CASE_PAGE,
     PRINT_ALL_PAGE,
     SOURCES_PAGE,
     SUMMARY_PAGE,
@@ -34,6 +36,7 @@ def generated_pages(guide: Guide, site_url: str = "") -> dict[str, str]:
     pages[SUMMARY_PAGE] = render_page("summary.md", guide)
     if guide.message_templates:
         pages[MESSAGES_PAGE] = render_page("messages.md", guide)
+        pages[MY_CASE_PAGE] = render_page("my_case.md", guide, case_messages=CASE_MESSAGES)
     pages[FAQ_PAGE] = render_page("faq.md", guide, faq_groups=faq_groups)
     return pages
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from guidedev.support import ROOT, load_project_guide
-from guidekit.checklists import STORAGE_PREFIX
+from guidekit.checklists import storage_key
 from guidekit.public_holidays import covered_years
 from guidekit.syntax import text_parts
 from guidekit.urls import checklist_page
@@ -96,7 +96,7 @@ def no_js(browser):
 # ── Ticks ──────────────────────────────────────────────────────────────────────────────────────
 
 
-def test_tick_and_blank_survive_reload_and_reset_clears_them(site_url, phone):
+def test_tick_and_blank_survive_reload_and_reset_clears_the_ticks(site_url, phone):
     cl = next(c for c in CHECKLISTS if c.id == "payment_error")
     item = cl.items[1].id
     phone.goto(url_of(site_url, cl.id))
@@ -108,18 +108,18 @@ def test_tick_and_blank_survive_reload_and_reset_clears_them(site_url, phone):
     phone.reload()
     assert box.is_checked()
     assert field.input_value() == "20261126-0001"
-    stored = json.loads(phone.evaluate("k => localStorage.getItem(k)", STORAGE_PREFIX + cl.id))
+    stored = json.loads(phone.evaluate("k => localStorage.getItem(k)", storage_key("checklist/" + cl.id)))
     assert stored["items"] == {item: True}  # keyed by item id, so reordering items keeps the tick
     other = next(c for c in CHECKLISTS if c.id != cl.id)
     phone.goto(url_of(site_url, other.id))
     assert phone.locator("input.checklist__box:checked").count() == 0  # one checklist's ticks stay its own
     phone.goto(url_of(site_url, cl.id))
     phone.get_by_role("button", name="초기화").click()
-    assert not box.is_checked() and field.input_value() == ""
+    assert not box.is_checked() and field.input_value() == "20261126-0001"  # a shared detail stays
     assert "지웠어요" in phone.locator(".checklist__status").inner_text()
     phone.reload()
     assert not box.is_checked()
-    assert phone.evaluate("k => localStorage.getItem(k)", STORAGE_PREFIX + cl.id) is None
+    assert phone.evaluate("k => localStorage.getItem(k)", storage_key("checklist/" + cl.id)) is None
 
 
 def test_every_field_has_a_label(site_url, phone):

@@ -1,6 +1,6 @@
 """A shopper's journeys on a phone, by tapping from the home page: each problem's first step is one tap
 away, its message and checklist are linked right there, what they typed once fills every message they
-copy (blanks they did not fill stay visible), and 초기화 can be undone."""
+copy (blanks they did not fill stay visible), and 초기화 clears only its own ticks and can be undone."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import json
 import pytest
 
 from guidedev.support import load_project_guide
-from guidekit.checklists import DETAILS_KEY, STORAGE_PREFIX
+from guidekit.checklists import storage_key
 from guidekit.syntax import PLACEHOLDER
 from guidekit.urls import checklist_page
 
@@ -130,11 +130,11 @@ def test_typed_details_fill_every_checklist_and_message_on_the_device(site_url, 
     fill.locator("summary").tap()
     fill.get_by_label("판매자 이름", exact=True).fill("행복상점")
     assert "행복상점" in phone.locator('.msg-template[data-template="kakao_mediation"] pre').inner_text()
-    stored = json.loads(phone.evaluate("k => localStorage.getItem(k)", DETAILS_KEY))
+    stored = json.loads(phone.evaluate("k => localStorage.getItem(k)", storage_key("details")))
     assert stored == {"주문 번호": ORDER, "판매자 연락처": "010-0000-0000", "판매자 이름": "행복상점"}
 
 
-def test_reset_asks_nothing_but_can_be_undone(site_url, phone):
+def test_reset_clears_only_its_ticks_and_its_undo_survives_a_reload(site_url, phone):
     cl = GUIDE.find("checklists", "not_received")
     phone.goto(checklist_url(site_url, cl.id))
     first = phone.locator(f'input.checklist__box[data-item="{cl.items[0].id}"]')
@@ -144,30 +144,43 @@ def test_reset_asks_nothing_but_can_be_undone(site_url, phone):
     # Far from 인쇄하기: after the list, not beside the print button.
     assert reset.bounding_box()["y"] > phone.locator(".checklist__items").bounding_box()["y"]
     reset.tap()
-    assert not first.is_checked() and phone.get_by_label("송장 번호", exact=True).input_value() == ""
-    status = phone.locator(".checklist__reset .checklist__status").inner_text()
-    assert "체크 1개" in status and "적은 칸 1개" in status
-    phone.get_by_role("button", name="되돌리기").tap()
-    assert first.is_checked() and phone.get_by_label("송장 번호", exact=True).input_value() == "6012-3456-7890"
+    # The ticks go; the tracking number is a shared detail (every sheet and message shows it): it stays.
+    assert not first.is_checked() and phone.get_by_label("송장 번호", exact=True).input_value() == "6012-3456-7890"
+    assert "체크 1개" in phone.locator(".checklist__reset .checklist__status").inner_text()
+    phone.reload()
+    undo = phone.get_by_role("button", name="되돌리기")
+    assert undo.is_visible() and not first.is_checked()
+    undo.tap()
+    assert first.is_checked() and not undo.is_visible()
+    phone.reload()
+    assert first.is_checked() and not phone.get_by_role("button", name="되돌리기").is_visible()
+    stored = json.loads(phone.evaluate("k => localStorage.getItem(k)", storage_key("checklist/" + cl.id)))
+    assert stored == {"items": {cl.items[0].id: True}}
+    # A change after a reset ends its undo.
+    reset.tap()
+    phone.click(f'label[for="{first.get_attribute("id")}"]')
     assert not phone.get_by_role("button", name="되돌리기").is_visible()
     phone.reload()
-    assert first.is_checked() and phone.get_by_label("송장 번호", exact=True).input_value() == "6012-3456-7890"
-    stored = json.loads(phone.evaluate("k => localStorage.getItem(k)", STORAGE_PREFIX + cl.id))
-    assert stored == {"items": {cl.items[0].id: True}}
+    assert not phone.get_by_role("button", name="되돌리기").is_visible()
 
 
-def test_blanks_kept_per_checklist_by_an_older_version_move_to_the_shared_details(site_url, phone):
+def test_keys_from_before_scoping_move_to_this_copy_once(site_url, phone):
     phone.goto(site_url)
     phone.evaluate(
-        "([k, v]) => localStorage.setItem(k, v)",
-        [STORAGE_PREFIX + "prepare", json.dumps({"items": {"photos": True}, "blanks": {"주문 번호": ORDER}})],
+        """([a, b]) => { localStorage.setItem('kshop-help/checklist/prepare', a);
+                         localStorage.setItem('kshop-help/details', b); }""",
+        [
+            json.dumps({"items": {"photos": True}}),
+            json.dumps({"주문 번호": ORDER, "수령일": "2026-12-18"}, ensure_ascii=False),
+        ],
     )
-    phone.goto(checklist_url(site_url, "before_return"))
-    assert phone.get_by_label("주문 번호", exact=True).input_value() == ""  # not moved until its page opens
     phone.goto(checklist_url(site_url, "prepare"))
     assert phone.get_by_label("주문 번호", exact=True).input_value() == ORDER
-    phone.goto(checklist_url(site_url, "before_return"))
-    assert phone.get_by_label("주문 번호", exact=True).input_value() == ORDER
+    assert phone.locator('input.checklist__box[data-item="photos"]').is_checked()
+    keys = phone.evaluate("Object.keys(localStorage)")
+    assert not [k for k in keys if k.startswith("kshop-help/")]
+    stored = json.loads(phone.evaluate("k => localStorage.getItem(k)", storage_key("details")))
+    assert stored == {"주문 번호": ORDER, "받은 날": "2026-12-18"}  # the helper's old name, now the detail's
 
 
 def test_seller_says_box_cites_an_article_for_every_excuse(site_url, phone):
@@ -187,7 +200,9 @@ def test_typed_numbers_never_take_a_wrong_particle_in_any_message(site_url, phon
     order, tracking = "20261126-77003", "6012-3456-7896"
     phone.goto(site_url)
     details = {"주문 번호": order, "송장 번호": tracking, "받은 날": "2026-12-18", "보낸 날": "2026-12-21"}
-    phone.evaluate("([k, v]) => localStorage.setItem(k, v)", [DETAILS_KEY, json.dumps(details, ensure_ascii=False)])
+    phone.evaluate(
+        "([k, v]) => localStorage.setItem(k, v)", [storage_key("details"), json.dumps(details, ensure_ascii=False)]
+    )
     phone.goto(site_url + "messages/")
     after = phone.evaluate(
         """() => [...document.querySelectorAll('mark.msg-blank--filled')].map(m => {

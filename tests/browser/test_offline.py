@@ -430,12 +430,12 @@ def test_the_offline_page_counts_and_clears_only_what_this_site_stored(built_sit
         assert dialog.is_visible()
         page.get_by_role("button", name="그대로 두기").click()
         assert dialog.is_hidden()
-        assert page.evaluate("Object.keys(localStorage).some(k => k.startsWith('kshop-help/'))")
+        assert page.evaluate("Object.keys(localStorage).some(k => k.startsWith('kshop-help:'))")
 
         page.get_by_role("button", name="이 기기에 저장된 내용 지우기").click()
         page.get_by_role("button", name="모두 지우기").click()
         page.wait_for_function("() => document.querySelector('.device-data__summary').textContent.includes('지웠어요')")
-        assert not page.evaluate("Object.keys(localStorage).some(k => k.startsWith('kshop-help/'))")
+        assert not page.evaluate("Object.keys(localStorage).some(k => k.startsWith('kshop-help:'))")
         assert page.evaluate("caches.keys()") == ["another-cache"]
         assert page.evaluate("localStorage.getItem('another-site')") == "kept"
         assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !r)")

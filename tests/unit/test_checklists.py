@@ -10,7 +10,6 @@ import pytest
 from guide_copy import GUIDE, context, edited, with_fact
 from guidekit.blocks import BLOCKS
 from guidekit.checklists import (
-    STORAGE_PREFIX,
     checklist_block,
     checklist_index_block,
     checklist_sheet_block,
@@ -77,7 +76,7 @@ def test_block_has_every_item_blank_link_and_fact():
     for blank in cl.blanks:
         assert f">{blank}</label>" in html
     assert f"{GUIDE.facts['withdrawal_days'].value}{GUIDE.facts['withdrawal_days'].unit}" in html
-    assert f'data-storage-key="{STORAGE_PREFIX}before_return"' in html
+    assert 'data-checklist="before_return"' in html
     assert "{{" not in html and "**" not in html
 
 

@@ -81,8 +81,8 @@ MESSAGE_MODULES = {
     "particles.py",
 }
 MESSAGE_FUNCTIONS = {"report", "unused_fact_messages", "unshown_scenario_messages", "missing_anchors", "_suggest"}
-# Korean that is data, not text: units a fact must have, and the Hangul range of a pattern.
-NOT_TEXT = {"일", "개월", "[가-힣]+"}
+# Korean that is data, not text: units a fact must have, and patterns (the Hangul range, an article number).
+NOT_TEXT = {"일", "개월", "영업일", "[가-힣]+", r"제\d+조"}
 
 
 def korean_literals_outside_messages(path) -> list[str]:

@@ -1,0 +1,297 @@
+"""내 사건 on a phone: the shopper's dates become every deadline as a <time datetime> (민법 제157·160·161조,
+영업일), placed in time order with today; the next thing to do brings the written withdrawal notice first;
+what was sent is logged with its date; the case prints on one grayscale A4 sheet and copies as text with
+the order number and every deadline; a date typed on a checklist reaches it; it all works offline after
+one visit; a stored value of the wrong shape breaks no page; clearing names what it clears and can be
+undone across a reload.
+
+The pages carry the holidays of the years around the build; here every page gets 2025–2028 (from the same
+Python the build runs), and the phone's clock is 2026-12-20 in Seoul, so the table below holds in any year."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from guidedev.support import load_project_guide
+from guidedev.webaudit import COPY_READY
+from guidekit.checklists import storage_key
+from guidekit.public_holidays import korean_holidays
+
+pytestmark = pytest.mark.browser
+
+GUIDE = load_project_guide()
+ORDER = "20261218-55501"
+SEOUL = timezone(timedelta(hours=9))
+TODAY = datetime(2026, 12, 20, 10, 0, tzinfo=SEOUL)
+LABEL = {d.id: d.label for d in GUIDE.details}
+
+# The shopper's dates, and each deadline worked out by hand on a calendar (tests/js/case-file.test.mjs
+# checks the same kinds against more dates).
+DATES = {
+    "paid_date": "2026-12-14",
+    "received_date": "2026-12-18",
+    "return_arrived_date": "2026-12-23",
+    "mediation_received_date": "2026-12-10",
+}
+EXPECTED = {
+    "supply": "2026-12-17",  # 3영업일 after Mon 12-14: Tue, Wed, Thu
+    "withdrawal": "2026-12-28",  # 7일 ends Fri 12-25, 기독탄신일, then a weekend (제161조)
+    "instalment": "2026-12-28",  # the same 7일, 할부거래법 제8조
+    "mismatch-known": "2027-01-18",  # 30일 from the day it came ends Sun 01-17
+    "mismatch-months": "2027-03-18",  # 3개월: 기산일 12-19, so the day before 03-19
+    "refund": "2026-12-29",  # 3영업일 after Wed 12-23: Thu, (Fri 25, weekend), Mon, Tue
+    "mediation-answer": "2026-12-28",  # 15일 ends on 기독탄신일
+}
+HOLIDAYS = korean_holidays(2025, 2028, [(h.date, h.name) for h in GUIDE.extra_holidays])
+YEARS = re.compile(r'data-holiday-years="[^"]*" data-holidays="[^"]*"')
+
+
+def _pinned_holidays(route):
+    response = route.fetch()
+    body = response.text()
+    pinned = f'data-holiday-years="2025-2028" data-holidays="{" ".join(HOLIDAYS.dates)}"'
+    route.fulfill(response=response, body=YEARS.sub(pinned, body))
+
+
+def _phone(browser, site_url, pin_holidays=True, **options):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        locale="ko-KR",
+        timezone_id="Asia/Seoul",
+        is_mobile=True,
+        has_touch=True,
+        **options,
+    )
+    context.clock.set_fixed_time(TODAY)
+    if pin_holidays:
+        context.route(re.compile(r".*/$"), _pinned_holidays)
+    return context
+
+
+@pytest.fixture
+def case_phone(browser, site_url):
+    context = _phone(browser, site_url)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page = context.new_page()
+    page.errors = []
+    page.warnings = []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("console", lambda m: page.warnings.append(m.text) if m.type == "warning" else None)
+    yield page
+    context.unroute_all(behavior="ignoreErrors")
+    context.close()
+
+
+def fill_case(page, site_url, dates=DATES):
+    page.goto(site_url + "my-case/")
+    page.locator(".case-details").get_by_label(LABEL["order_number"], exact=True).fill(ORDER)
+    page.locator(".case-details").get_by_label(LABEL["product_name"], exact=True).fill("겨울 패딩")
+    page.locator(".case-details").get_by_label(LABEL["seller_name"], exact=True).fill("행복상점")
+    for detail, day in dates.items():
+        page.locator(".case-details").get_by_label(LABEL[detail], exact=True).fill(day)
+
+
+def shown_deadlines(page) -> dict[str, str]:
+    return page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('.case-row[data-deadline]:not([hidden])')]
+             .map(row => [row.dataset.deadline, row.querySelector('time') && row.querySelector('time').dateTime]))"""
+    )
+
+
+def test_every_deadline_from_the_shoppers_dates_in_time_order_with_today(case_phone, site_url):
+    fill_case(case_phone, site_url)
+    shown = shown_deadlines(case_phone)
+    assert shown == {**EXPECTED, "today": "2026-12-20"}
+    withdrawal = case_phone.locator('.case-row[data-deadline="withdrawal"]')
+    assert "12월 25일이 공휴일이라 12월 28일(월)까지예요" in withdrawal.inner_text()
+    assert "2026년 12월 28일 (월)" in withdrawal.inner_text()
+    assert "제17조" in withdrawal.locator(".case-row__law").inner_text()
+    for kind in EXPECTED:
+        law = case_phone.locator(f'.case-row[data-deadline="{kind}"] .case-row__law').inner_text()
+        assert "제" in law and "조" in law, kind
+    order = case_phone.eval_on_selector_all(
+        ".case-row[data-deadline]:not([hidden])", "rows => rows.map(r => r.querySelector('time').dateTime)"
+    )
+    assert order == sorted(order), "not in time order"
+    assert case_phone.locator('.case-row[data-deadline="supply"]').evaluate(
+        "r => r.classList.contains('case-row--past')"
+    )
+    assert not case_phone.errors
+
+
+def test_a_date_typed_on_a_checklist_fills_my_case_the_helper_and_every_message(case_phone, site_url):
+    case_phone.goto(site_url + "checklists/before-return/")
+    case_phone.locator(".deadline-helper__arrival").fill("2026-12-18")
+    helper = case_phone.locator('.deadline-helper [data-deadline="withdrawal"] time')
+    assert helper.get_attribute("datetime") == "2026-12-28"
+    case_phone.goto(site_url + "my-case/")
+    assert (
+        case_phone.locator(".case-details").get_by_label(LABEL["received_date"], exact=True).input_value()
+        == "2026-12-18"
+    )
+    assert shown_deadlines(case_phone)["withdrawal"] == "2026-12-28"
+    case_phone.goto(site_url + "messages/")
+    notice = case_phone.locator('.msg-template[data-template="withdrawal_notice"] pre').inner_text()
+    assert "2026년 12월 18일 (금)" in notice and f"[{LABEL['received_date']}]" not in notice
+
+
+def test_the_next_step_is_the_written_notice_then_what_was_sent_is_logged(case_phone, site_url):
+    fill_case(case_phone, site_url, {"received_date": "2026-12-18"})
+    step = case_phone.locator(".case-step:not([hidden])")
+    assert step.get_attribute("data-step") == "withdrawal"
+    assert step.locator("time").get_attribute("datetime") == "2026-12-28"
+    # The notice itself is right under the step, filled in, ready to copy.
+    notice = case_phone.locator('.case-next .msg-template[data-template="withdrawal_notice"]')
+    assert notice.is_visible() and ORDER in notice.locator("pre").inner_text()
+    item = case_phone.locator('.case-sent__item[data-sent="withdrawal_notice"]')
+    item.locator("input.case-sent__date").fill("2026-12-19")
+    item.get_by_role("button", name="보냈어요").tap()
+    assert item.locator("time").get_attribute("datetime") == "2026-12-19"
+    assert case_phone.locator(".case-step:not([hidden])").get_attribute("data-step") == "send-back"
+    # The day a right was exercised is the detail every message's [보낸 날] shows.
+    assert (
+        case_phone.locator(".case-details").get_by_label(LABEL["notice_sent_date"], exact=True).input_value()
+        == "2026-12-19"
+    )
+    case_phone.reload()
+    assert (
+        case_phone.locator('.case-sent__item[data-sent="withdrawal_notice"] time').get_attribute("datetime")
+        == "2026-12-19"
+    )
+    assert case_phone.locator(".case-step:not([hidden])").get_attribute("data-step") == "send-back"
+    # The goods are back with the seller: the refund clock.
+    case_phone.locator(".case-details").get_by_label(LABEL["return_arrived_date"], exact=True).fill("2026-12-23")
+    assert case_phone.locator(".case-step:not([hidden])").get_attribute("data-step") == "refund-wait"
+
+
+def _grayscale(pdf, tmp_path) -> int:
+    """The largest difference between the colour channels of any pixel of the printed page."""
+    prefix = tmp_path / "sheet"
+    subprocess.run(["pdftoppm", "-r", "40", str(pdf), str(prefix)], check=True)
+    worst = 0
+    for ppm in tmp_path.glob("sheet*.ppm"):
+        data = ppm.read_bytes()
+        header = re.match(rb"P6\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
+        pixels = data[header.end() :]
+        for i in range(0, len(pixels) - 2, 3):
+            r, g, b = pixels[i], pixels[i + 1], pixels[i + 2]
+            worst = max(worst, max(r, g, b) - min(r, g, b))
+    return worst
+
+
+def test_the_case_prints_on_one_grayscale_a4_sheet(case_phone, site_url, tmp_path):
+    fill_case(case_phone, site_url)
+    case_phone.goto(site_url + "checklists/evidence-photos/")
+    for n in (0, 1, 2):
+        box = case_phone.locator("input.checklist__box").nth(n)
+        case_phone.click(f'label[for="{box.get_attribute("id")}"]')
+    case_phone.goto(site_url + "my-case/")
+    case_phone.locator('.case-sent__item[data-sent="withdrawal_notice"]').get_by_role("button", name="보냈어요").tap()
+    assert case_phone.locator(".case-evidence li[data-item]:not([hidden])").count() == 3
+    case_phone.emulate_media(media="print")
+    pdf = tmp_path / "case.pdf"
+    case_phone.pdf(path=str(pdf), format="A4")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.M), info
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    squashed = re.sub(r"\s+", "", text)
+    for needed in (ORDER, "2026년12월28일(월)", "2027년3월18일(목)", "반품(청약철회)통지", "보낸날2026년12월20일(일)"):
+        assert needed in squashed, needed
+    assert "문구복사하기" not in squashed  # the messages stay on screen
+    assert _grayscale(pdf, tmp_path) <= 24
+
+
+def test_the_copied_summary_holds_the_order_number_and_every_deadline(case_phone, site_url):
+    fill_case(case_phone, site_url)
+    case_phone.get_by_role("button", name="사건 요약 복사").tap()
+    case_phone.wait_for_function("() => document.querySelector('.case-tools__status').textContent.includes('복사')")
+    text = case_phone.evaluate("navigator.clipboard.readText()")
+    assert ORDER in text and "행복상점" in text
+    for day in EXPECTED.values():
+        y, m, d = (int(x) for x in day.split("-"))
+        assert f"{y}년 {m}월 {d}일" in text, day
+    assert "제17조" in text
+    assert "<" not in text and "**" not in text
+
+
+def test_reset_on_a_checklist_never_clears_the_case_and_clearing_it_names_what_goes(case_phone, site_url):
+    fill_case(case_phone, site_url, {"received_date": "2026-12-18"})
+    case_phone.goto(site_url + "checklists/before-return/")
+    box = case_phone.locator("input.checklist__box").first
+    case_phone.click(f'label[for="{box.get_attribute("id")}"]')
+    case_phone.get_by_role("button", name="초기화").tap()
+    case_phone.goto(site_url + "my-case/")
+    assert case_phone.locator(".case-details").get_by_label(LABEL["order_number"], exact=True).input_value() == ORDER
+    case_phone.get_by_role("button", name="내 사건 지우기").tap()
+    dialog = case_phone.locator("dialog.case-clear__confirm")
+    names = dialog.locator(".case-clear__names li").all_inner_texts()
+    assert set(names) >= {LABEL["order_number"], LABEL["received_date"], LABEL["seller_name"]}
+    dialog.get_by_role("button", name="그대로 두기").tap()
+    assert case_phone.locator(".case-details").get_by_label(LABEL["order_number"], exact=True).input_value() == ORDER
+    case_phone.get_by_role("button", name="내 사건 지우기").tap()
+    dialog.get_by_role("button", name="지우기", exact=True).tap()
+    assert case_phone.locator(".case-details").get_by_label(LABEL["order_number"], exact=True).input_value() == ""
+    assert shown_deadlines(case_phone) == {}
+    case_phone.reload()
+    undo = case_phone.get_by_role("button", name="되돌리기")
+    assert undo.is_visible()
+    undo.tap()
+    assert case_phone.locator(".case-details").get_by_label(LABEL["order_number"], exact=True).input_value() == ORDER
+    assert shown_deadlines(case_phone)["withdrawal"] == "2026-12-28"
+
+
+BAD = {"a number": "42", "a string": '"hello"', "an empty list": "[]", "broken JSON": '{"items": '}
+KEYS = ["details", "checklist/before_return", "case", "undo/checklist/before_return", "undo/case"]
+
+
+@pytest.mark.parametrize("bad", BAD, ids=list(BAD))
+def test_a_stored_value_of_the_wrong_shape_breaks_no_page(case_phone, site_url, bad):
+    case_phone.goto(site_url)
+    case_phone.evaluate(
+        "([keys, value]) => keys.forEach(k => localStorage.setItem(k, value))",
+        [[storage_key(k) for k in KEYS], BAD[bad]],
+    )
+    for page in ("my-case/", "checklists/before-return/", "messages/", "offline/"):
+        case_phone.goto(site_url + page)
+        case_phone.wait_for_load_state("load")
+    assert not case_phone.errors, case_phone.errors
+    assert sum("kshop-help" in w for w in case_phone.warnings) >= len(KEYS)
+    # Dropped, and the pages work: a date typed now gives its deadline, a tick is kept.
+    left = case_phone.evaluate("keys => keys.map(k => localStorage.getItem(k))", [storage_key(k) for k in KEYS])
+    assert left == [None] * len(KEYS)
+    fill_case(case_phone, site_url, {"received_date": "2026-12-18"})
+    assert shown_deadlines(case_phone)["withdrawal"] == "2026-12-28"
+
+
+def test_my_case_works_offline_after_one_visit(browser, site_url):
+    # No pinned holidays here: offline, the pages come from the copy the worker made, as built (the years
+    # around the build, which include 2026 until 2028).
+    context = _phone(browser, site_url, pin_holidays=False)
+    page = context.new_page()
+    try:
+        page.goto(site_url, wait_until="load")
+        page.evaluate(COPY_READY)
+        context.set_offline(True)
+        page.goto(site_url + "my-case/")  # never opened online: the copy holds every page
+        page.locator(".case-details").get_by_label(LABEL["received_date"], exact=True).fill("2026-12-18")
+        assert shown_deadlines(page)["withdrawal"] == "2026-12-28"
+        assert page.locator(".case-step:not([hidden])").get_attribute("data-step") == "withdrawal"
+    finally:
+        context.unroute_all(behavior="ignoreErrors")
+        context.close()
+
+
+def test_nothing_of_the_case_leaves_the_device(case_phone, site_url):
+    sent = []
+    origin = site_url.rstrip("/")
+    case_phone.on("request", lambda r: None if r.method == "GET" and r.url.startswith(origin) else sent.append(r.url))
+    fill_case(case_phone, site_url)
+    case_phone.get_by_role("button", name="사건 요약 복사").tap()
+    assert not sent, sent
+    stored = json.loads(case_phone.evaluate("k => localStorage.getItem(k)", storage_key("details")))
+    assert stored[LABEL["order_number"]] == ORDER
