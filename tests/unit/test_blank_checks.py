@@ -1,13 +1,17 @@
 """Every blank has its field, one name per detail: the checks of guidekit/blank_checks.py, one refused
-mistake each."""
+mistake each, and the fields the pages draw from the details."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from guide_copy import GUIDE, edited
+from guide_copy import GUIDE, context, edited
 from guidekit.blank_checks import HELPER_DETAILS, detail_names, other_name_for, template_blanks
+from guidekit.checklists import checklist_block, deadline_helper_block
 from guidekit.errors import GuideDataError
+from guidekit.message_templates import mark_blanks, message_template_block
 
 LABELS = {d.label for d in GUIDE.details}
 
@@ -171,3 +175,60 @@ def test_the_helpers_details_are_dates():
     err = _refused(text)
     assert err.key_path == f"details[{_pos('details', 'received_date')}].kind"
     assert err.found == "kind: text" and err.expected == "kind: date"
+
+
+def test_the_helper_block_on_a_page_needs_its_details_too():
+    def no_helper(data):
+        _renamed("known_date")(data)
+        for cl in data["checklists"]:
+            cl.pop("deadline_helper", None)
+
+    guide = edited(no_helper)  # no checklist asks for the helper, so the data alone is fine
+    with pytest.raises(GuideDataError) as err:
+        deadline_helper_block(context(guide, where="docs/cancel-return.md"))
+    assert "docs/cancel-return.md의 <!-- guide:deadline-helper -->" in err.value.found
+    assert "'known_date'" in err.value.problem
+
+
+# ── What the pages draw from the details ────────────────────────────────────────────────────────
+
+
+def test_the_helpers_fields_are_named_by_the_details():
+    html = str(deadline_helper_block(context(), "before_return"))
+    arrival = re.search(r'<input class="[^"]*deadline-helper__arrival"[^>]*data-blank="([^"]+)"', html).group(1)
+    known = re.search(r'<input class="[^"]*deadline-helper__known"[^>]*data-blank="([^"]+)"', html).group(1)
+    assert [arrival, known] == [GUIDE.find("details", d).label for d in HELPER_DETAILS]
+    assert {arrival, known} <= LABELS and "수령일" not in html
+    assert 'id="dl-before-return-arrival"' in html and 'id="dl-before-return-known"' in html
+
+
+def test_every_field_on_every_checklist_is_a_detail():
+    for cl in GUIDE.checklists:
+        names = re.findall(r'data-blank="([^"]+)"', str(checklist_block(context(), cl.id)))
+        assert names and set(names) <= LABELS, cl.id
+
+
+def test_a_date_blank_on_a_checklist_is_a_date_field():
+    cl = next(c for c in GUIDE.checklists if "받은 날" in c.blanks)
+    html = str(checklist_block(context(), cl.id))
+    inputs = {
+        name: tag for tag, name in re.findall(r'(<input class="blank__field[^>]*data-blank="([^"]+)"[^>]*>)', html)
+    }
+    assert 'type="date"' in inputs["받은 날"] and 'class="blank__field blank__field--date"' in inputs["받은 날"]
+    assert 'type="text"' in inputs["주문 번호"] and "blank__field--date" not in inputs["주문 번호"]
+
+
+def test_a_date_detail_in_a_message_says_so_and_gets_a_date_field():
+    assert str(mark_blanks("[받은 날] [주문 번호] [반품 상태]", {"받은 날", "주문 번호"}, {"받은 날"})) == (
+        '<mark class="msg-blank" data-detail="받은 날" data-kind="date">[받은 날]</mark> '
+        '<mark class="msg-blank" data-detail="주문 번호">[주문 번호]</mark> '
+        '<mark class="msg-blank">[반품 상태]</mark>'
+    )
+    html = str(message_template_block(context(), "withdrawal_notice"))
+    assert '<mark class="msg-blank" data-detail="받은 날" data-kind="date">' in html
+    assert '<mark class="msg-blank" data-detail="주문 번호">' in html
+    sent = re.search(r'<input class="([^"]+)" type="([^"]+)" id="[^"]+" data-blank="보낸 날"', html)
+    assert sent.groups() == ("blank__field blank__field--date", "date")
+    # A date field shows no placeholder: its hint stands beside the label, on screen only.
+    hint = GUIDE.find("details", "notice_sent_date").hint
+    assert f'<span class="screen-only">({hint})</span>' in html and f'placeholder="{hint}"' not in html
