@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from .blank_checks import template_blanks
 from .context import RenderContext
-from .model import Fact
+from .model import Fact, Guide
 from .render import render
 from .syntax import PLACEHOLDER, text_parts
 from .urls import message_anchor
@@ -75,3 +75,13 @@ def message_template_block(ctx: RenderContext, template_id: str | None) -> Marku
         scenario_title=scenario.title,
         scenario_href=ctx.url_for(scenario.link, ctx.guide.where("scenarios", scenario.pos, "link")),
     )
+
+
+def free_text_blanks(guide: Guide) -> dict[str, list[str]]:
+    """Template id -> the blanks the shopper writes by hand each time (its `free_text`), in the order the
+    message shows them; templates without any are left out."""
+    return {
+        t.id: [name for name in template_blanks(t.body) if name in t.free_text]
+        for t in guide.message_templates
+        if t.free_text
+    }

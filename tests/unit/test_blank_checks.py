@@ -11,7 +11,7 @@ from guide_copy import GUIDE, context, edited
 from guidekit.blank_checks import HELPER_DETAILS, detail_names, other_name_for, template_blanks
 from guidekit.checklists import checklist_block, deadline_helper_block
 from guidekit.errors import GuideDataError
-from guidekit.message_templates import mark_blanks, message_template_block
+from guidekit.message_templates import free_text_blanks, mark_blanks, message_template_block
 
 LABELS = {d.label for d in GUIDE.details}
 
@@ -57,6 +57,15 @@ def test_the_guide_keeps_its_own_rules():
             assert (name in LABELS) != (name in t.free_text), (t.id, name)
     for detail_id in HELPER_DETAILS:
         assert GUIDE.find("details", detail_id).kind == "date"
+
+
+def test_free_text_blanks_lists_each_templates_hand_written_blanks_in_order():
+    listed = free_text_blanks(GUIDE)
+    assert "할부 개월 수" in listed["instalment_defense"]
+    assert "double_charge_cancel" not in listed  # every blank of it is a detail
+    for template_id, names in listed.items():
+        body = GUIDE.find("message_templates", template_id).body
+        assert names == [n for n in template_blanks(body) if n not in LABELS], template_id
 
 
 # ── One refused mistake each ────────────────────────────────────────────────────────────────────
