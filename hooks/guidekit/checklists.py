@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from .blank_checks import deadline_helper_details
 from .context import RenderContext
 from .model import Checklist
 from .public_holidays import for_guide
@@ -35,9 +36,12 @@ def _facts_dates(ctx: RenderContext, checklist: Checklist) -> Markup:
     return render("dates_line.html", dates=ctx.guide.dates(ctx.fact(key, where=where) for key in keys))
 
 
-def _hint(ctx: RenderContext, label: str) -> str | None:
+def _blank(ctx: RenderContext, n: int, label: str) -> dict:
+    """A checklist blank: its detail (the load checks made sure there is one) says its hint and kind."""
     detail = next((d for d in ctx.guide.details if d.label == label), None)
-    return detail.hint if detail else None
+    if detail is None:
+        return {"n": n, "label": label, "hint": None, "kind": "text"}
+    return {"n": n, "label": label, "hint": detail.hint, "kind": detail.kind}
 
 
 def _checklist_context(ctx: RenderContext, checklist_id: str | None) -> dict:
@@ -57,7 +61,7 @@ def _checklist_context(ctx: RenderContext, checklist_id: str | None) -> dict:
         "dom_id": slug(cl.id),
         "title": cl.title,
         "intro": ctx.inline(cl.intro, ctx.guide.where(*base, "intro")),
-        "blanks": [{"n": n, "label": label, "hint": _hint(ctx, label)} for n, label in enumerate(cl.blanks, 1)],
+        "blanks": [_blank(ctx, n, label) for n, label in enumerate(cl.blanks, 1)],
         "items": items,
         "helper": helper,
         "dates": _facts_dates(ctx, cl),
@@ -110,10 +114,20 @@ def checklist_list_block(ctx: RenderContext, checklist_id: str | None) -> Markup
 def deadline_helper_block(ctx: RenderContext, arg: str | None = None) -> Markup:
     """`<!-- guide:deadline-helper -->`: enter the arrival date, see the return deadlines. The numbers
     reach the script (docs/javascripts/deadline-helper.js) as data attributes taken from the facts, never
-    typed into the script, and so do the public holidays with the years they cover (민법 제161조)."""
+    typed into the script, and so do the public holidays with the years they cover (민법 제161조). Its two
+    date fields are the details received_date and known_date, so a date typed there fills the blanks of
+    those names in every checklist and message."""
     facts = {}
     for key, unit in DEADLINE_FACT_UNITS.items():
         fact = ctx.number_fact(key, "deadline-helper", unit)
         facts[key] = {"value": fact.value, "shown": ctx.render_fact(fact)}
+    received, known = deadline_helper_details(ctx.guide, ctx.where, "<!-- guide:deadline-helper -->")
     holidays = for_guide(ctx.guide.extra_holidays, ctx.today)
-    return render("deadline_helper.html", prefix="dl-" + slug(arg or "page"), facts=facts, holidays=holidays)
+    return render(
+        "deadline_helper.html",
+        prefix="dl-" + slug(arg or "page"),
+        facts=facts,
+        holidays=holidays,
+        arrival_blank=received.label,
+        known_blank=known.label,
+    )

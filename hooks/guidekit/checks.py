@@ -1,17 +1,13 @@
-"""What the JSON Schema cannot say about the data: ids are unique within their list, an entry that names
-another by id (a scenario's topic, its message, its checklist) names one that exists, and the blanks a
-shopper fills in are named the same in every checklist and message, so what they typed once is found
-again everywhere."""
+"""What the JSON Schema cannot say about the data: ids are unique within their list, and an entry that
+names another by id (a scenario's topic, its message, its checklist) names one that exists. The names of
+the blanks a shopper fills in are checked in guidekit/blank_checks.py."""
 
 from __future__ import annotations
 
 import dataclasses
-import difflib
-import re
 
 from .errors import GuideDataError, key_path
 from .model import LISTS, Guide
-from .syntax import PLACEHOLDER
 from .yaml_positions import Marks, nearest_mark
 
 
@@ -57,8 +53,8 @@ REFERENCES = (
 
 
 def check_references(guide: Guide) -> None:
-    """Every entry that names another entry by id names one that exists; checklist blanks are details, and
-    no message placeholder is a near miss of a detail's name."""
+    """Every entry that names another entry by id names one that exists, and a scenario's `see` is
+    pointed to by its text."""
     for list_name, field_name, target in REFERENCES:
         ids = {t.id for t in guide.entries(target)}
         path = tuple(field_name.split("."))
@@ -75,7 +71,6 @@ def check_references(guide: Guide) -> None:
                     found=named,
                     expected="다음 중 하나: " + ", ".join(sorted(ids)),
                 )
-    _check_blanks(guide)
     _check_see(guide)
 
 
@@ -94,42 +89,3 @@ def _check_see(guide: Guide) -> None:
                     found=see.text,
                     expected="단계나 안내에 '…' 로 적은 말 그대로",
                 )
-
-
-def _check_blanks(guide: Guide) -> None:
-    labels = [d.label for d in guide.details]
-    for cl in guide.checklists:
-        for i, blank in enumerate(cl.blanks):
-            if blank not in labels:
-                raise GuideDataError(
-                    guide.file,
-                    f"체크리스트 칸 '{blank}'가 details에 없어요. 한 기기에서 적은 값이 모든 체크리스트와 문구에 "
-                    "들어가려면 칸 이름이 details의 이름과 같아야 해요.",
-                    line=guide.line_of("checklists", cl.pos, "blanks", i),
-                    key_path=key_path(("checklists", cl.pos, "blanks", i)),
-                    found=blank,
-                    expected=_closest(blank, labels) or "details에 이 이름을 더하거나, 있는 이름 중 하나",
-                )
-    for t in guide.message_templates:
-        for m in PLACEHOLDER.finditer(t.body):
-            name = m.group(1)
-            near = _closest(name, labels)
-            if name not in labels and near and _squash(near) == _squash(name):
-                raise GuideDataError(
-                    guide.file,
-                    f"문구의 칸 [{name}]이 details의 '{near}'와 띄어쓰기만 달라요. 이대로면 적어 둔 값이 "
-                    "들어가지 않아요.",
-                    line=guide.line_of("message_templates", t.pos, "body"),
-                    key_path=key_path(("message_templates", t.pos, "body")),
-                    found=f"[{name}]",
-                    expected=f"[{near}]",
-                )
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def _closest(name: str, labels: list[str]) -> str | None:
-    near = difflib.get_close_matches(name, labels, n=1, cutoff=0.75)
-    return near[0] if near else None

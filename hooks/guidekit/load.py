@@ -1,5 +1,5 @@
 """Load docs/data/guide.yml once per build: read and decode, parse with positions, validate against the
-schema, check ids and references, and return the typed `Guide`. Every failure is one `GuideDataError`
+schema, check ids, references and blank names, and return the typed `Guide`. Every failure is one `GuideDataError`
 naming file, line, key path and what is expected."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .blank_checks import check_blanks
 from .checks import check_references, check_unique_ids
 from .data_text import check_texts
 from .errors import GuideDataError
@@ -49,5 +50,6 @@ def guide_from_checked(data, marks: Marks, file: str, schema: dict) -> Guide:
     check_unique_ids(data, marks, file)
     guide = guide_from_data(data, marks, file)
     check_references(guide)
+    check_blanks(guide)
     check_rights(guide)
     return guide

@@ -172,11 +172,14 @@ class Scenario:
 @dataclass(frozen=True)
 class Detail:
     """What a shopper types once (an order number, a date) and finds again in every checklist blank and
-    message placeholder of that name on the device."""
+    message placeholder of that name on the device. `also_called` are the other names people use for it:
+    never a blank's name, so that one detail has one store (guidekit/blank_checks.py)."""
 
     pos: int
     id: str
     label: str
+    kind: str = "text"  # or "date": a date field, and a date the page writes out in messages
+    also_called: tuple[str, ...] = ()
     hint: str | None = None
 
 
@@ -242,6 +245,7 @@ class MessageTemplate:
     body: str
     exercises: str | None = None
     step: str | None = None
+    free_text: tuple[str, ...] = ()  # its blanks that are no detail: written by hand each time
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,15 @@ def _detail(ctx: RenderContext, detail_id: str):
             key_path="details[].id",
             expected=f"id: {detail_id} 인 항목",
         )
+    if detail_id in DATE_ROLES and found.kind != "date":
+        raise GuideDataError(
+            ctx.guide.file,
+            f"내 사건은 '{found.label}'부터 기한을 세요. 이 정보는 날짜여야 해요.",
+            line=ctx.guide.line_of("details", found.pos),
+            key_path=f"details[{found.pos}].kind",
+            found=found.kind,
+            expected="kind: date",
+        )
     return found
 
 
@@ -110,7 +119,7 @@ def _context(ctx: RenderContext) -> dict:
                 "id": d.id,
                 "label": d.label,
                 "hint": d.hint,
-                "date": getattr(d, "kind", None) == "date" or d.id in DATE_ROLES or d.id.endswith("_date"),
+                "date": d.kind == "date",
                 "role": DATE_ROLES.get(d.id),
             }
             for d in details.values()

@@ -22,8 +22,8 @@ FACT_BODY = re.compile(r"^fact\.(?P<key>[a-z][a-z0-9_]*)$")
 BLOCK = re.compile(r"^<!--\s*guide:(?P<name>[a-z][a-z0-9-]*)(?:\s+(?P<arg>[a-z0-9_]+))?\s*-->[ \t]*$", re.M)
 FENCE = re.compile(r"^(```|~~~)", re.M)
 # A [placeholder] in a message template: what the shopper replaces before sending (or what their typed
-# details fill in, when it is named like one).
-PLACEHOLDER = re.compile(r"\[([^\[\]\n]+)\]")
+# details fill in, when it is named like one). Brackets around nothing but spaces ('[ ]') name no blank.
+PLACEHOLDER = re.compile(r"\[([^\[\]\n]*[^\[\]\s][^\[\]\n]*)\]")
 # A fact reference takes the particle written right after it, so the value and its particle are drawn
 # together (a particle never starts a line on its own after a row of buttons).
 FACT_REF = re.compile(f"{REF.pattern}(?P<josa>{JOINED.pattern})?")

@@ -40,7 +40,8 @@ TRICKY = st.text(alphabet="가나다 <>&;#'\"*_~|\\{}()!=+^:/.-", min_size=1, ma
 )
 # Places whose text other parts of the data must match word for word, or that the build computes with.
 KEEP = re.compile(
-    r"^(checklists\.\d+\.blanks|scenarios\.\d+\.see\.\d+\.text|details\.\d+\.label|facts\.\w+\.(unit|attribution)|style\.)"
+    r"^(checklists\.\d+\.blanks|scenarios\.\d+\.see\.\d+\.text|details\.\d+\.(label|also_called)|"
+    r"message_templates\.\d+\.free_text|facts\.\w+\.(unit|attribution)|style\.)"
 )
 RECORD = """window.__csp = [];
 document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI), true);"""

@@ -68,7 +68,8 @@ HANGUL = re.compile("[\uac00-\ud7a3]")
 MESSAGE_CALLS = {"GuideDataError", "PluginError", "info", "warning", "error", "print"}
 # Modules whose only job is an editor's messages, and functions that return build messages.
 # Modules whose Korean is editors' messages, or grammar data rather than page text (particles.py: the
-# particle pairs; prose_checks.py and right_checks.py: the checks' patterns and their messages).
+# particle pairs; prose_checks.py, right_checks.py and blank_checks.py: the checks' patterns and their
+# messages).
 MESSAGE_MODULES = {
     "errors.py",
     "yaml_positions.py",
@@ -78,6 +79,7 @@ MESSAGE_MODULES = {
     "staging.py",
     "prose_checks.py",
     "right_checks.py",
+    "blank_checks.py",
     "particles.py",
 }
 MESSAGE_FUNCTIONS = {"report", "unused_fact_messages", "unshown_scenario_messages", "missing_anchors", "_suggest"}
