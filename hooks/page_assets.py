@@ -25,6 +25,7 @@ from guidekit.assets import (
 )
 from guidekit.css_prune import Used, custom_properties_read, drop_unread_properties, prune_css
 from guidekit.errors import GuideDataError
+from guidekit.offline import with_imports
 from guidekit.site_settings import scoped_assets
 
 _scoped: dict[str, set[str]] = {}
@@ -71,7 +72,8 @@ def on_post_build(config):
     ours = [str(p) for p in config.extra_javascript] + [
         str(f.relative_to(overrides)) for f in overrides.glob("assets/**/*.js") if config.theme.custom_dir
     ]
-    for path in ours:
+    # With the modules they import: those are ours too, and no page links them.
+    for path in sorted(with_imports(site, {p for p in ours if (site / p).is_file()})):
         target = site / path
         if target.suffix == ".js" and target.is_file():
             target.write_text(strip_js_comments(target.read_text(encoding="utf-8")), encoding="utf-8")

@@ -4,7 +4,7 @@
    shared, so they are cleared only from 내 사건 or the offline page, after a confirmation naming them),
    and its 되돌리기 is kept until the next change, across a reload.
    Without this script the pages still read and print; the buttons stay hidden. */
-import { longDate, parseDay } from "./deadline-math.js";
+import { longDate, parseDay } from "./days.js";
 import { clean, pageStore } from "./device-store.js";
 
 const store = pageStore();

@@ -4,12 +4,24 @@
    ticked on the checklists, and copies the whole case as plain text. Every word is the page's; the
    details are the shared ones (checklists.js keeps the fields), the log is this device's "case".
    Without this script the page prints as a form to fill in by hand. */
-import { calendarFromAttributes, daysLeft, isoDay, longDate, monthDay, parseDay, weekday } from "./deadline-math.js";
-import { caseDeadlines, caseText, nextStep, timeline } from "./case-file.js";
 import { showDetails } from "./checklists.js";
+import { isoDay, longDate, monthDay, parseDay, weekday } from "./days.js";
 import { pageStore } from "./device-store.js";
 
 const store = pageStore();
+
+/* The counting (case-file.js, deadline-math.js, and case-summary.js for the copy) is fetched once there is something to count: a first
+   visit with nothing typed loads only what shows the empty form. The offline copy follows these imports. */
+let counting = null;
+let loaded = null;  // the same, once here: copying must happen within the tap (Safari refuses it later)
+function arithmetic() {
+  counting = counting || Promise.all([import("./case-file.js"), import("./deadline-math.js"), import("./case-summary.js")])
+    .then((modules) => {
+      loaded = Object.assign({}, ...modules);
+      return loaded;
+    });
+  return counting;
+}
 const WHY = { saturday: "토요일", sunday: "일요일", holiday: "공휴일" };
 
 function today() {
@@ -42,7 +54,7 @@ function readLog() {
 
 /* ── The deadlines ── */
 
-function showDeadline(row, result, first, now) {
+function showDeadline(math, row, result, first, now) {
   const when = row.querySelector(".case-row__when");
   when.textContent = "";
   row.classList.remove("case-row--past", "case-row--first", "case-row--unknown");
@@ -58,7 +70,7 @@ function showDeadline(row, result, first, now) {
     return;
   }
   date.appendChild(time(result.date));
-  const n = daysLeft(result, now);
+  const n = math.daysLeft(result, now);
   when.append(date, " ", el("span", "deadline-left", left(n)));
   if (first) {
     when.append(" ", el("span", "deadline-first", "먼저 오는 날"));
@@ -75,7 +87,6 @@ function showDeadline(row, result, first, now) {
 
 function setup(box) {
   const page = box.closest("article") || document;
-  const calendar = calendarFromAttributes(box.getAttribute("data-holiday-years"), box.getAttribute("data-holidays"));
   const rows = new Map([...box.querySelectorAll(".case-row[data-deadline]")].map((r) => [r.getAttribute("data-deadline"), r]));
   const periods = {};
   for (const [kind, row] of rows) if (row.hasAttribute("data-period")) periods[kind] = parseInt(row.getAttribute("data-period"), 10);
@@ -97,11 +108,11 @@ function setup(box) {
     return out;
   }
 
-  function showTimeline(now) {
+  function showTimeline(math, now) {
     const had = [];
     for (const [kind, row] of rows) {
       if (kind === "today") continue;
-      showDeadline(row, deadlines[kind], deadlines.first === kind, now);
+      showDeadline(math, row, deadlines[kind], deadlines.first === kind, now);
       if (deadlines[kind]) had.push(kind);
     }
     const todayRow = rows.get("today");
@@ -110,7 +121,7 @@ function setup(box) {
     when.textContent = "";
     when.appendChild(time(isoDay(now)));
     empty.hidden = had.length > 0;
-    for (const { kind } of timeline(deadlines, now)) list.appendChild(rows.get(kind));
+    for (const { kind } of math.timeline(deadlines, now)) list.appendChild(rows.get(kind));
   }
 
   function fillTimes(scope, refs) {
@@ -122,9 +133,9 @@ function setup(box) {
     });
   }
 
-  function showNext(now) {
+  function showNext(math, now) {
     if (!next) return;
-    const step = nextStep(deadlines, dates(), new Set(readLog().sent.map((e) => e.what)), now);
+    const step = math.nextStep(deadlines, dates(), new Set(readLog().sent.map((e) => e.what)), now);
     next.querySelectorAll(".case-step").forEach((p) => {
       p.hidden = p.getAttribute("data-step") !== step.step;
       if (!p.hidden) fillTimes(p, { mismatch: step.deadline });
@@ -202,13 +213,31 @@ function setup(box) {
     if (none) none.hidden = any;
   }
 
+  /* Nothing to count yet: the empty form, its first step, and no deadline rows. */
+  function showEmpty() {
+    for (const row of rows.values()) row.hidden = true;
+    empty.hidden = false;
+    if (next) next.querySelectorAll(".case-step").forEach((p) => { p.hidden = p.getAttribute("data-step") !== "start"; });
+  }
+
+  let calendar = null;
   function render() {
-    const now = today();
-    deadlines = caseDeadlines(calendar, periods, dates());
-    showTimeline(now);
-    showNext(now);
     showSent();
     showEvidence();
+    const given = dates();
+    if (!counting && !Object.values(given).some(Boolean) && !readLog().sent.length) {
+      showEmpty();
+      return;
+    }
+    box.setAttribute("data-counting", "");  // until the counting is fetched (tests wait for it to go)
+    arithmetic().then((math) => {
+      calendar = calendar || math.calendarFromAttributes(box.getAttribute("data-holiday-years"), box.getAttribute("data-holidays"));
+      const now = today();
+      deadlines = math.caseDeadlines(calendar, periods, dates());
+      showTimeline(math, now);
+      showNext(math, now);
+      box.removeAttribute("data-counting");
+    });
   }
 
   /* ── Marking a message as sent ── */
@@ -234,51 +263,26 @@ function setup(box) {
     });
   }
 
-  /* ── Copy the case as plain text ── */
-  function summary() {
-    const heading = (id) => (page.querySelector(`#${id}`) || {}).textContent?.replace(/#$/, "").trim() || id;
-    const details = [];
-    page.querySelectorAll(".case-details input[data-blank]").forEach((input) => {
-      const label = input.labels && input.labels[0] ? input.labels[0].textContent : input.getAttribute("data-blank");
-      const day = input.type === "date" && parseDay(input.value);
-      details.push([label, day ? longDate(day) : input.value.trim()]);
-    });
-    const due = [...list.querySelectorAll(".case-row:not([hidden])")]
-      .filter((row) => row.getAttribute("data-deadline") !== "today")
-      .map((row) => [
-        row.querySelector(".case-row__what").textContent.trim(),
-        `${row.querySelector(".case-row__when strong").textContent}${row.querySelector(".case-row__law") ? " (" + row.querySelector(".case-row__law").textContent + ")" : ""}`,
-      ]);
-    const titles = new Map([...page.querySelectorAll(".case-sent__item")].map((i) => [i.getAttribute("data-sent"), i.querySelector(".case-sent__what").textContent]));
-    const sent = readLog().sent.slice().sort((a, b) => (a.date < b.date ? -1 : 1)).map((e) => [longDate(e.date), titles.get(e.what) || e.what]);
-    const evidence = [...page.querySelectorAll(".case-evidence li[data-item]:not([hidden])")].map((li) => li.textContent.trim());
-    const head = page.querySelector(".case-print-head");
-    return caseText(head ? head.textContent.trim() : document.title, [
-      { title: heading("case-details"), lines: details },
-      { title: heading("case-deadlines"), lines: due },
-      { title: heading("case-sent"), lines: sent },
-      { title: heading("case-evidence"), lines: evidence },
-    ]);
-  }
+  /* ── Copy the case as plain text (case-summary.js reads it off the page) ── */
   const tools = page.querySelector(".case-tools");
   if (tools) {
     tools.hidden = false;
     const status = tools.querySelector(".case-tools__status");
     tools.querySelector(".case-copy").addEventListener("click", () => {
       window.dispatchEvent(new Event("beforeprint"));  // the heading's date is today's
-      const text = summary();
       const copy = window.__guideCopy || ((t) => navigator.clipboard.writeText(t));
-      copy(text).then(
+      const text = (math) => math.caseSummary(page, readLog().sent);
+      (loaded ? copy(text(loaded)) : arithmetic().then((math) => copy(text(math)))).then(
         () => { status.textContent = "사건 요약을 복사했어요. 1372 온라인 상담 신청서의 내용 칸에 붙여 넣어요."; },
         () => { status.textContent = "복사하지 못했어요. 인쇄하기로 한 장에 담아 가요."; },
       );
     });
   }
 
-  /* ── Clearing the case: named first, undoable across a reload until the next change ── */
+  /* ── Clearing the case: named first, undoable across a reload until the next change (case-clear.js,
+     fetched on the first tap) ── */
   const clear = page.querySelector(".case-clear");
   const undoButton = clear && clear.querySelector(".case-clear__undo");
-  const clearStatus = clear && clear.querySelector(".case-clear__status");
   function dropUndo() {
     if (!clear) return;
     store.remove("undo/case");
@@ -286,46 +290,13 @@ function setup(box) {
   }
   if (clear) {
     clear.hidden = false;
-    const dialog = clear.querySelector(".case-clear__confirm");
-    const names = clear.querySelector(".case-clear__names");
     if (store.read("undo/case")) undoButton.hidden = false;
-    function forget() {
-      const details = store.details();
-      const log = readLog();
-      store.write("undo/case", { details, case: log });
-      for (const name of Object.keys(details)) store.setDetail(name, "");
-      store.remove("case");
-      showDetails();
-      render();
-      undoButton.hidden = false;
-      clearStatus.textContent = "지웠어요. 실수였다면 되돌리기를 누르세요.";
-    }
+    const after = () => { showDetails(); render(); };
     clear.querySelector(".case-clear__start").addEventListener("click", () => {
-      const details = Object.keys(store.details());
-      const sent = readLog().sent.length;
-      if (!details.length && !sent) {
-        clearStatus.textContent = "지울 내용이 없어요.";
-        return;
-      }
-      names.textContent = "";
-      for (const name of details) names.appendChild(el("li", "", name));
-      if (sent) names.appendChild(el("li", "", `보낸 기록 ${sent}건`));
-      if (dialog.showModal) dialog.showModal();
-      else if (window.confirm(`${clear.querySelector(".case-clear__title").textContent}\n${details.join(", ")}`)) forget();
-    });
-    dialog.addEventListener("close", () => {
-      if (dialog.returnValue === "clear") forget();
-      dialog.returnValue = "";
+      import("./case-clear.js").then((m) => m.askToClear(store, clear, after));
     });
     undoButton.addEventListener("click", () => {
-      const saved = store.read("undo/case");
-      if (!saved) return;
-      for (const [name, value] of Object.entries(saved.details || {})) store.setDetail(name, value);
-      if (saved.case && saved.case.sent.length) store.write("case", saved.case);
-      dropUndo();
-      showDetails();
-      render();
-      clearStatus.textContent = "지우기 전으로 되돌렸어요.";
+      import("./case-clear.js").then((m) => m.undoClear(store, clear, after));
     });
   }
 

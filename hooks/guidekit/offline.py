@@ -28,11 +28,12 @@ SEARCH_INDEX = "search/search_index.json"
 # opens, so no page links them.
 WORKERS = "assets/javascripts/workers"
 _LINKED = re.compile(r"""<(?:link|script|img|source)\b[^>]*?\b(?:href|src)="([^"]+)\"""", re.I)
-# A module's static imports of the site's own files (`import { … } from "./deadline-math.js"`): no page links
-# them, and the module that imports them does not run without them.
+# A module's imports of the site's own files (`import { … } from "./deadline-math.js"`, or `import("./x.js")`
+# when first needed): no page links them, and the module that imports them does not run without them.
 _IMPORT = re.compile(
     r"""(?:^|[\s;])(?:import|export)\b[^'"`;]*?\bfrom\s*["'](\.{1,2}/[^"']+)["']"""  # import { a } from "./x.js"
     r"""|(?:^|[\s;])import\s*["'](\.{1,2}/[^"']+)["']"""  # import "./x.js"
+    r"""|\bimport\(\s*["'](\.{1,2}/[^"']+)["']\s*\)"""  # import("./x.js")
 )
 
 
@@ -72,13 +73,13 @@ def imported_files(site: Path, path: str, js: str) -> set[str]:
     base = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
     found = set()
     for m in _IMPORT.finditer(js):
-        target = normpath(base + unquote(urlsplit(m.group(1) or m.group(2)).path))
+        target = normpath(base + unquote(urlsplit(m.group(1) or m.group(2) or m.group(3)).path))
         if not target.startswith("..") and (site / target).is_file():
             found.add(target)
     return found
 
 
-def _with_imports(site: Path, files: set[str]) -> set[str]:
+def with_imports(site: Path, files: set[str]) -> set[str]:
     """`files` and every script any of their scripts imports, however deep."""
     todo = [f for f in files if f.endswith((".js", ".mjs"))]
     while todo:
@@ -117,7 +118,7 @@ def offline_files(site: Path) -> list[str]:
         files.add(SEARCH_INDEX)
     files |= {p.relative_to(site).as_posix() for p in (site / WORKERS).glob("*.js")}
     files |= search_language_files(site)
-    files = _with_imports(site, files)
+    files = with_imports(site, files)
     manifest = site / MANIFEST
     if manifest.is_file():
         files.add(MANIFEST)

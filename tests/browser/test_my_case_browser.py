@@ -16,6 +16,7 @@ import subprocess
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from playwright.sync_api import expect
 
 from guidedev.support import load_project_guide
 from guidedev.webaudit import COPY_READY
@@ -87,16 +88,28 @@ def case_phone(browser, site_url):
     context.close()
 
 
+def field(page, detail_id: str):
+    """The 내 사건 field of a detail (a date field's label also carries its hint, so not by label)."""
+    return page.locator(f'.case-details input[data-blank="{LABEL[detail_id]}"]')
+
+
+def counted(page):
+    """Wait until the page has counted what was just typed (it fetches the arithmetic when first needed)."""
+    page.wait_for_function("() => !document.querySelector('.case-deadlines').hasAttribute('data-counting')")
+
+
 def fill_case(page, site_url, dates=DATES):
     page.goto(site_url + "my-case/")
-    page.locator(".case-details").get_by_label(LABEL["order_number"], exact=True).fill(ORDER)
-    page.locator(".case-details").get_by_label(LABEL["product_name"], exact=True).fill("겨울 패딩")
-    page.locator(".case-details").get_by_label(LABEL["seller_name"], exact=True).fill("행복상점")
+    field(page, "order_number").fill(ORDER)
+    field(page, "product_name").fill("겨울 패딩")
+    field(page, "seller_name").fill("행복상점")
     for detail, day in dates.items():
-        page.locator(".case-details").get_by_label(LABEL[detail], exact=True).fill(day)
+        field(page, detail).fill(day)
+    counted(page)
 
 
 def shown_deadlines(page) -> dict[str, str]:
+    counted(page)
     return page.evaluate(
         """() => Object.fromEntries([...document.querySelectorAll('.case-row[data-deadline]:not([hidden])')]
              .map(row => [row.dataset.deadline, row.querySelector('time') && row.querySelector('time').dateTime]))"""
@@ -130,10 +143,7 @@ def test_a_date_typed_on_a_checklist_fills_my_case_the_helper_and_every_message(
     helper = case_phone.locator('.deadline-helper [data-deadline="withdrawal"] time')
     assert helper.get_attribute("datetime") == "2026-12-28"
     case_phone.goto(site_url + "my-case/")
-    assert (
-        case_phone.locator(".case-details").get_by_label(LABEL["received_date"], exact=True).input_value()
-        == "2026-12-18"
-    )
+    assert field(case_phone, "received_date").input_value() == "2026-12-18"
     assert shown_deadlines(case_phone)["withdrawal"] == "2026-12-28"
     case_phone.goto(site_url + "messages/")
     notice = case_phone.locator('.msg-template[data-template="withdrawal_notice"] pre').inner_text()
@@ -141,6 +151,13 @@ def test_a_date_typed_on_a_checklist_fills_my_case_the_helper_and_every_message(
 
 
 def test_the_next_step_is_the_written_notice_then_what_was_sent_is_logged(case_phone, site_url):
+    case_phone.goto(site_url + "my-case/")
+    # Nothing typed: the first step, no deadline, and the arithmetic not even fetched.
+    assert case_phone.locator(".case-step:not([hidden])").get_attribute("data-step") == "start"
+    assert shown_deadlines(case_phone) == {}
+    assert not case_phone.evaluate(
+        "performance.getEntriesByType('resource').some(e => /case-file|deadline-math/.test(e.name))"
+    )
     fill_case(case_phone, site_url, {"received_date": "2026-12-18"})
     step = case_phone.locator(".case-step:not([hidden])")
     assert step.get_attribute("data-step") == "withdrawal"
@@ -151,13 +168,11 @@ def test_the_next_step_is_the_written_notice_then_what_was_sent_is_logged(case_p
     item = case_phone.locator('.case-sent__item[data-sent="withdrawal_notice"]')
     item.locator("input.case-sent__date").fill("2026-12-19")
     item.get_by_role("button", name="보냈어요").tap()
+    counted(case_phone)
     assert item.locator("time").get_attribute("datetime") == "2026-12-19"
     assert case_phone.locator(".case-step:not([hidden])").get_attribute("data-step") == "send-back"
     # The day a right was exercised is the detail every message's [보낸 날] shows.
-    assert (
-        case_phone.locator(".case-details").get_by_label(LABEL["notice_sent_date"], exact=True).input_value()
-        == "2026-12-19"
-    )
+    assert field(case_phone, "notice_sent_date").input_value() == "2026-12-19"
     case_phone.reload()
     assert (
         case_phone.locator('.case-sent__item[data-sent="withdrawal_notice"] time').get_attribute("datetime")
@@ -165,7 +180,8 @@ def test_the_next_step_is_the_written_notice_then_what_was_sent_is_logged(case_p
     )
     assert case_phone.locator(".case-step:not([hidden])").get_attribute("data-step") == "send-back"
     # The goods are back with the seller: the refund clock.
-    case_phone.locator(".case-details").get_by_label(LABEL["return_arrived_date"], exact=True).fill("2026-12-23")
+    field(case_phone, "return_arrived_date").fill("2026-12-23")
+    counted(case_phone)
     assert case_phone.locator(".case-step:not([hidden])").get_attribute("data-step") == "refund-wait"
 
 
@@ -226,22 +242,24 @@ def test_reset_on_a_checklist_never_clears_the_case_and_clearing_it_names_what_g
     case_phone.click(f'label[for="{box.get_attribute("id")}"]')
     case_phone.get_by_role("button", name="초기화").tap()
     case_phone.goto(site_url + "my-case/")
-    assert case_phone.locator(".case-details").get_by_label(LABEL["order_number"], exact=True).input_value() == ORDER
+    assert field(case_phone, "order_number").input_value() == ORDER
     case_phone.get_by_role("button", name="내 사건 지우기").tap()
     dialog = case_phone.locator("dialog.case-clear__confirm")
+    expect(dialog).to_be_visible()  # its script comes with the first tap
     names = dialog.locator(".case-clear__names li").all_inner_texts()
     assert set(names) >= {LABEL["order_number"], LABEL["received_date"], LABEL["seller_name"]}
     dialog.get_by_role("button", name="그대로 두기").tap()
-    assert case_phone.locator(".case-details").get_by_label(LABEL["order_number"], exact=True).input_value() == ORDER
+    assert field(case_phone, "order_number").input_value() == ORDER
     case_phone.get_by_role("button", name="내 사건 지우기").tap()
+    expect(dialog).to_be_visible()
     dialog.get_by_role("button", name="지우기", exact=True).tap()
-    assert case_phone.locator(".case-details").get_by_label(LABEL["order_number"], exact=True).input_value() == ""
+    expect(field(case_phone, "order_number")).to_have_value("")
     assert shown_deadlines(case_phone) == {}
     case_phone.reload()
     undo = case_phone.get_by_role("button", name="되돌리기")
     assert undo.is_visible()
     undo.tap()
-    assert case_phone.locator(".case-details").get_by_label(LABEL["order_number"], exact=True).input_value() == ORDER
+    expect(field(case_phone, "order_number")).to_have_value(ORDER)
     assert shown_deadlines(case_phone)["withdrawal"] == "2026-12-28"
 
 
@@ -278,8 +296,8 @@ def test_my_case_works_offline_after_one_visit(browser, site_url):
         page.evaluate(COPY_READY)
         context.set_offline(True)
         page.goto(site_url + "my-case/")  # never opened online: the copy holds every page
-        page.locator(".case-details").get_by_label(LABEL["received_date"], exact=True).fill("2026-12-18")
-        assert shown_deadlines(page)["withdrawal"] == "2026-12-28"
+        field(page, "received_date").fill("2026-12-18")
+        assert shown_deadlines(page)["withdrawal"] == "2026-12-28"  # the arithmetic, fetched now, from the copy
         assert page.locator(".case-step:not([hidden])").get_attribute("data-step") == "withdrawal"
     finally:
         context.unroute_all(behavior="ignoreErrors")
