@@ -54,6 +54,17 @@ def test_nothing_written_into_docs(built_site):
     assert not untracked, untracked
 
 
+def test_our_scripts_ship_without_their_comments_imported_modules_too(built_site):
+    """The comments say why for whoever edits the code; a phone need not download them. The modules no page
+    links (device-store.js, case-file.js, fetched by import) are ours as much as those it links."""
+    site, _ = built_site
+    scripts = sorted((site / "javascripts").glob("*.js"))
+    assert {"device-store.js", "case-file.js", "days.js", "deadline-math.js"} <= {p.name for p in scripts}
+    for path in scripts:
+        text = path.read_text("utf-8")
+        assert not re.search(r"^\s*(/\*|//)", text, re.M), path.name
+
+
 def test_data_file_is_not_published(built_site):
     site, _ = built_site
     assert not (site / "data").exists()

@@ -72,13 +72,14 @@ def minify_css(css: str) -> str:
     return css.replace(";}", "}").strip() + "\n"
 
 
-_LINE_COMMENT = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n", re.S | re.M)
+_LINE_COMMENT = re.compile(r"^[ \t]*(?:/\*.*?\*/|//[^\n]*)[ \t]*\n", re.S | re.M)
 _INDENT = re.compile(r"^[ \t]+", re.M)
 
 
 def strip_js_comments(js: str) -> str:
-    """Our own scripts without their explaining comments and indentation. Only a block comment that
-    starts its line is removed: those are ours by convention, and one never sits inside a string."""
+    """Our own scripts without their explaining comments and indentation. Only a comment that starts its
+    line (a block, or a line of `//`) is removed: those are ours by convention, and one never sits inside
+    a string."""
     return _INDENT.sub("", _LINE_COMMENT.sub("", js))
 
 

@@ -18,6 +18,7 @@ from .my_case import (
     case_deadlines_block,
     case_details_block,
     case_evidence_block,
+    case_message_block,
     case_next_block,
     case_sent_block,
     case_tools_block,
@@ -46,6 +47,7 @@ BLOCKS: Blocks = {
     "case-next": case_next_block,
     "case-sent": case_sent_block,
     "case-evidence": case_evidence_block,
+    "case-message": case_message_block,
     "case-tools": case_tools_block,
     "case-clear": case_clear_block,
 }

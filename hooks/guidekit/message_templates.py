@@ -57,14 +57,18 @@ def body_markup(ctx: RenderContext, text: str, where: str) -> tuple[Markup, list
     return Markup("").join(out), list(used.values())
 
 
-def message_template_block(ctx: RenderContext, template_id: str | None) -> Markup:
-    """`<!-- guide:message-template ID -->`"""
+def message_template_block(ctx: RenderContext, template_id: str | None, asked: Collection[str] = ()) -> Markup:
+    """`<!-- guide:message-template ID -->`. Its fields leave out the details the page `asked` for already."""
     t = ctx.entry("message_templates", template_id)
     scenario = ctx.guide.find("scenarios", t.scenario)
     where = ctx.guide.where("message_templates", t.pos)
     body, facts = body_markup(ctx, t.body, where)
     named = set(template_blanks(t.body))
-    fields = [{"label": d.label, "hint": d.hint, "kind": d.kind} for d in ctx.guide.details if d.label in named]
+    fields = [
+        {"label": d.label, "hint": d.hint, "kind": d.kind}
+        for d in ctx.guide.details
+        if d.label in named and d.id not in asked
+    ]
     return render(
         "message_template.html",
         t=t,

@@ -1,7 +1,7 @@
 """내 사건 (the page is templates/pages/my_case.md): the shopper's own order details and dates, every
 deadline they start, the next thing to do with its message, a log of what was sent, and the evidence
 ticked on the checklists — one printed sheet for 1372. The build writes the periods (from the facts), the
-public holidays and all the words; docs/javascripts/my-case.js only counts and shows."""
+public holidays and all the words; docs/javascripts/my-case.js and the modules it fetches count and show."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from .context import RenderContext
 from .errors import GuideDataError
+from .message_templates import message_template_block
 from .public_holidays import for_guide
 from .render import render
 from .syntax import fact_keys
@@ -161,6 +162,12 @@ def case_sent_block(ctx: RenderContext, _arg: str | None = None) -> Markup:
 
 def _states_only_official(ctx: RenderContext, text: str, where: str) -> bool:
     return not any(ctx.fact(key, where=where).unofficial for key in fact_keys(text, where))
+
+
+def case_message_block(ctx: RenderContext, template_id: str | None) -> Markup:
+    """`<!-- guide:case-message ID -->`: a message as on the messages page, without fields for the details
+    this page asks for at its top (one field per detail on a screen)."""
+    return message_template_block(ctx, template_id, asked=CASE_DETAILS)
 
 
 def case_evidence_block(ctx: RenderContext, _arg: str | None = None) -> Markup:

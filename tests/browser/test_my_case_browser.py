@@ -174,6 +174,7 @@ def test_the_next_step_is_the_written_notice_then_what_was_sent_is_logged(case_p
     # The day a right was exercised is the detail every message's [보낸 날] shows.
     assert field(case_phone, "notice_sent_date").input_value() == "2026-12-19"
     case_phone.reload()
+    counted(case_phone)
     assert (
         case_phone.locator('.case-sent__item[data-sent="withdrawal_notice"] time').get_attribute("datetime")
         == "2026-12-19"

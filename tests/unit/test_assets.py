@@ -75,8 +75,13 @@ def test_indentation_goes_but_pre_textarea_and_scripts_stay():
 def test_script_comments_on_their_own_lines_go_and_nothing_else():
     from guidekit.assets import strip_js_comments
 
-    js = '/*\n * why\n */\n(function () {\n  /* a note */\n  var s = "/* kept */", r = /a\\/b/\n  go() /* tail kept */\n})()\n'
-    assert strip_js_comments(js) == '(function () {\nvar s = "/* kept */", r = /a\\/b/\ngo() /* tail kept */\n})()\n'
+    js = (
+        '/*\n * why\n */\n(function () {\n  /* a note */\n  // a line note\n  var s = "/* kept */", r = /a\\/b/\n'
+        '  go() /* tail kept */\n  var u = "https://x" // tail kept\n})()\n'
+    )
+    assert strip_js_comments(js) == (
+        '(function () {\nvar s = "/* kept */", r = /a\\/b/\ngo() /* tail kept */\nvar u = "https://x" // tail kept\n})()\n'
+    )
 
 
 def test_drop_links_takes_the_blanks_before_a_tag_with_it():

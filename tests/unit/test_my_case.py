@@ -19,6 +19,7 @@ from guidekit.my_case import (
     case_deadlines_block,
     case_details_block,
     case_evidence_block,
+    case_message_block,
     case_next_block,
     case_sent_block,
 )
@@ -84,7 +85,7 @@ def test_the_evidence_leaves_out_advice_that_carries_an_unofficial_figure():
 def test_the_page_expands_with_one_name_per_detail_and_no_honesty_note_twice():
     page = generated_pages(GUIDE)[MY_CASE_PAGE]
     assert page.index("guide:case-details") < page.index("guide:case-deadlines") < page.index("guide:case-next")
-    assert all(f"guide:message-template {m}" in page for m in CASE_MESSAGES)
+    assert all(f"guide:case-message {m}" in page for m in CASE_MESSAGES)
 
 
 def test_a_missing_detail_stops_the_build_with_its_id():
@@ -116,3 +117,11 @@ def test_the_whole_page_expands_and_every_field_and_date_control_has_a_label():
     assert "guide:" not in html
     for input_id in re.findall(r'<input[^>]* id="([^"]+)"', html):
         assert re.search(rf'<label[^>]* for="{re.escape(input_id)}"', html), input_id
+
+
+def test_a_message_on_my_case_asks_only_for_the_details_the_page_does_not():
+    html = str(case_message_block(context(), "instalment_defense"))
+    fields = set(re.findall(r'data-blank="([^"]+)"', html))
+    asked = {GUIDE.find("details", d).label for d in CASE_DETAILS}
+    assert fields and not fields & asked  # 승인 번호, 내 이름 … are asked here; 주문 번호 at the top
+    assert GUIDE.find("details", "approval_1").label in fields

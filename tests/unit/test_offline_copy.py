@@ -152,6 +152,12 @@ def test_a_module_brings_what_it_imports(tmp_path):
     (site / "js/not-an-import.js").write_text("", encoding="utf-8")
     (site / "shared").mkdir()
     (site / "shared/one.js").write_text("", encoding="utf-8")
+    (site / "js/later.js").write_text('export { c } from "./deeper.js";\n', encoding="utf-8")
+    (site / "js/helper.js").write_text(
+        (site / "js/helper.js").read_text(encoding="utf-8") + 'button.onclick = () => import( "./later.js" );\n',
+        encoding="utf-8",
+    )
     files = offline_files(site)
-    assert {"js/helper.js", "js/math.js", "js/deeper.js", "shared/one.js"} <= set(files)
+    # A module fetched when first needed (`import("./later.js")`) must be in the copy too: offline is when.
+    assert {"js/helper.js", "js/math.js", "js/deeper.js", "shared/one.js", "js/later.js"} <= set(files)
     assert "js/not-an-import.js" not in files
