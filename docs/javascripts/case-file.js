@@ -69,7 +69,7 @@ export function nextStep(deadlines, dates, sent, today) {
   }
   if (sent.has("kakao_mediation")) return step("file-1372");
   if (has("received")) {
-    if (sent.has("withdrawal_notice")) return step("send-back");
+    if (sent.has("withdrawal_notice")) return step("send-back", null, "seller_silence_reminder");
     if (open(d.withdrawal, today)) return step("withdrawal", "withdrawal", "withdrawal_notice");
     const mismatch = d.first || (open(d["mismatch-known"], today) ? "mismatch-known" : null);
     if (mismatch && open(d[mismatch], today)) return step("mismatch", mismatch, "withdrawal_notice");

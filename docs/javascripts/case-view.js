@@ -67,8 +67,9 @@ function fillTimes(scope, deadlines, refs) {
   });
 }
 
-function heading(home) {
-  const h = home.previousElementSibling;
+/* The h3 in 보낼 글 right before `node` (the message, or the comment left where it was). */
+function heading(node) {
+  const h = node.previousElementSibling;
   return h && h.tagName === "H3" ? h : null;
 }
 
@@ -88,7 +89,8 @@ function showNext(page, step, deadlines) {
   for (const [message, home] of homes) {
     if (message.getAttribute("data-template") === step.template) continue;
     home.parentNode.insertBefore(message, home);
-    if (heading(home)) heading(home).hidden = false;
+    if (heading(message)) heading(message).hidden = false;
+    home.remove();
     homes.delete(message);
   }
   const message = step.template && page.querySelector(`.msg-template[data-template="${step.template}"]`);

@@ -171,6 +171,11 @@ def test_the_next_step_is_the_written_notice_then_what_was_sent_is_logged(case_p
     counted(case_phone)
     assert item.locator("time").get_attribute("datetime") == "2026-12-19"
     assert case_phone.locator(".case-step:not([hidden])").get_attribute("data-step") == "send-back"
+    # The notice went back to 보낼 글 under its own heading; the reminder to a silent seller came up instead.
+    assert case_phone.locator(".case-next .msg-template").get_attribute("data-template") == "seller_silence_reminder"
+    back = case_phone.locator('#case-messages ~ .msg-template[data-template="withdrawal_notice"]')
+    assert back.is_visible()
+    assert back.evaluate("m => m.previousElementSibling.tagName === 'H3' && !m.previousElementSibling.hidden")
     # The day a right was exercised is the detail every message's [보낸 날] shows.
     assert field(case_phone, "notice_sent_date").input_value() == "2026-12-19"
     case_phone.reload()

@@ -92,7 +92,8 @@ test("next step: after 7일, the mismatch limit; after both, expired", () => {
 });
 
 test("next step: notice sent, then the goods back, then the refund clock", () => {
-  assert.equal(next({ received: "2026-12-18" }, ["withdrawal_notice"], "2026-12-20").step, "send-back");
+  const back = next({ received: "2026-12-18" }, ["withdrawal_notice"], "2026-12-20");
+  assert.deepEqual([back.step, back.template], ["send-back", "seller_silence_reminder"]);
   const wait = next({ received: "2026-12-18", returned: "2026-12-23" }, ["withdrawal_notice"], "2026-12-24");
   assert.deepEqual([wait.step, wait.deadline], ["refund-wait", "refund"]);
   const late = next({ received: "2026-12-18", returned: "2026-12-23" }, ["withdrawal_notice"], "2026-12-30");
