@@ -134,6 +134,7 @@ _ARG_LIST = {
     "checklist-sheet": "checklists",
     "checklist-list": "checklists",
     "message-template": "message_templates",
+    "case-message": "message_templates",
     "faq-answer": "faq",
 }
 
