@@ -3,58 +3,20 @@
    step that fits, with its message brought under it. Fetched by my-case.js once there is something to
    count; every word is the page's. */
 import { caseDeadlines, nextStep, timeline } from "./case-file.js";
-import { isoDay, longDate, monthDay, weekday } from "./days.js";
-import { calendarFromAttributes, daysLeft } from "./deadline-math.js";
+import { isoDay, longDate } from "./days.js";
+import { calendarFromAttributes } from "./deadline-math.js";
+import { showDeadline, time } from "./deadline-view.js";
 
-const WHY = { saturday: "토요일", sunday: "일요일", holiday: "공휴일" };
 const homes = new Map();  // each message moved under the next step, and where it came from
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text) node.textContent = text;
-  return node;
-}
-
-export function time(day) {
-  const node = el("time", "", longDate(day));
-  node.dateTime = day;
-  return node;
-}
-
-function left(n) {
-  if (n > 0) return `오늘부터 ${n}일 남았어요`;
-  if (n === 0) return "오늘이 마지막 날이에요";
-  return `${-n}일 지났어요`;
-}
-
-function showDeadline(row, result, first, now) {
-  const when = row.querySelector(".case-row__when");
-  when.textContent = "";
-  row.classList.remove("case-row--past", "case-row--first", "case-row--unknown");
+function showRow(row, result, first, now) {
   row.hidden = !result;
+  row.classList.remove("case-row--past", "case-row--first", "case-row--unknown");
   if (!result) return;
-  const date = el("strong", "deadline-date");
-  if (!result.certain) {
-    date.textContent = "확인 필요";
-    const why = el("span", "deadline-why", `${result.unknownYear}년 공휴일을 몰라서 날짜를 정할 수 없어요. 적어도 `);
-    why.append(time(result.atLeast), "까지는 돼요.");
-    when.append(date, " ", why);
-    row.classList.add("case-row--unknown");
-    return;
-  }
-  date.appendChild(time(result.date));
-  const n = daysLeft(result, now);
-  when.append(date, " ", el("span", "deadline-left", left(n)));
-  if (first) {
-    when.append(" ", el("span", "deadline-first", "먼저 오는 날"));
-    row.classList.add("case-row--first");
-  }
-  if (result.moved) {
-    const text = `${monthDay(result.lastDay)}이 ${WHY[result.why]}이라 ${monthDay(result.date)}(${weekday(result.date)})까지예요.`;
-    when.append(" ", el("span", "deadline-why", text));
-  }
-  if (n < 0) row.classList.add("case-row--past");
+  const shown = showDeadline(row.querySelector(".case-row__when"), result, first, now);
+  row.classList.toggle("case-row--unknown", shown.unknown);
+  row.classList.toggle("case-row--first", shown.first);
+  row.classList.toggle("case-row--past", shown.past);
 }
 
 function fillTimes(scope, deadlines, refs) {
@@ -116,7 +78,7 @@ export function drawCase(page, dates, sent, now) {
   let had = 0;
   for (const [kind, row] of rows) {
     if (kind === "today") continue;
-    showDeadline(row, deadlines[kind], deadlines.first === kind, now);
+    showRow(row, deadlines[kind], deadlines.first === kind, now);
     if (deadlines[kind]) had += 1;
   }
   const todayRow = rows.get("today");

@@ -4,7 +4,7 @@
    shared, so they are cleared only from 내 사건 or the offline page, after a confirmation naming them),
    and its 되돌리기 is kept until the next change, across a reload.
    Without this script the pages still read and print; the buttons stay hidden. */
-import { longDate, parseDay } from "./days.js";
+import { longDate, parseDay, today } from "./days.js";
 import { clean, pageStore } from "./device-store.js";
 
 const store = pageStore();
@@ -14,12 +14,6 @@ function say(el, text, keep) {
   el.textContent = text;
   window.clearTimeout(el._guideTimer);
   if (!keep) el._guideTimer = window.setTimeout(() => { el.textContent = ""; }, 4000);
-}
-
-/* ── The printed sheet's date: today as a calendar day ── */
-function today() {
-  const now = new Date();
-  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
 }
 
 /* ── The shopper's details: typed once (in a checklist blank, under a message, on 내 사건), kept on this

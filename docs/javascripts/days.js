@@ -13,6 +13,12 @@ export function parseDay(text) {
     ? day : null;
 }
 
+/** Today on the reader's own calendar, as a day like the others (00:00 UTC). */
+export function today() {
+  const now = new Date();
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+}
+
 /** A Date -> "2026-12-18". */
 export function isoDay(day) {
   return day.toISOString().slice(0, 10);

@@ -5,74 +5,21 @@
    and their years are the page's data attributes, written by the build; the counting is deadline-math.js.
    Without this script the helper prints as blanks to fill in by hand. The two dates are shared details
    (checklists.js stores them and prints them the Korean way). */
-import {
-  afterDays,
-  afterMonths,
-  calendarFromAttributes,
-  daysLeft,
-  earlier,
-  longDate,
-  monthDay,
-  parseDay,
-  weekday,
-} from "./deadline-math.js";
+import { today } from "./days.js";
+import { afterDays, afterMonths, calendarFromAttributes, earlier, parseDay } from "./deadline-math.js";
+import { el, showDeadline } from "./deadline-view.js";
 
-const WHY = { saturday: "토요일", sunday: "일요일", holiday: "공휴일" };
-
-function today() {
-  const now = new Date();
-  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
-}
-
-function piece(tag, className, text) {
-  const el = document.createElement(tag);
-  if (className) el.className = className;
-  if (text) el.textContent = text;
-  return el;
-}
-
-function time(day) {
-  const el = piece("time", "", longDate(day));
-  el.dateTime = day;
-  return el;
-}
-
-function left(n) {
-  if (n > 0) return "오늘부터 " + n + "일 남았어요";
-  if (n === 0) return "오늘이 마지막 날이에요";
-  return -n + "일 지났어요";
-}
-
-/* One deadline into its <dd>: the date, days left (screen only: on paper it would go stale), whether it
-   comes first of the two that both apply, and why 제161조 moved it; or 확인 필요 with why. */
+/* One deadline into its <dd>, or a line to fill in by hand when there is no date yet. */
 function show(dd, result, first) {
-  dd.textContent = "";
   dd.classList.remove("deadline--first", "deadline--past", "deadline--unknown");
   if (!result) {
-    dd.appendChild(piece("span", "deadline-blank"));
+    dd.replaceChildren(el("span", "deadline-blank"));
     return;
   }
-  const date = piece("strong", "deadline-date");
-  if (!result.certain) {
-    date.textContent = "확인 필요";
-    const why = piece("span", "deadline-why", `이 계산기는 ${result.unknownYear}년 공휴일을 몰라서 마감일을 정할 수 없어요. 적어도 `);
-    why.append(time(result.atLeast), "까지는 돼요. 달력에서 공휴일을 확인해요.");
-    dd.append(date, " ", why);
-    dd.classList.add("deadline--unknown");
-    return;
-  }
-  date.appendChild(time(result.date));
-  const n = daysLeft(result, today());
-  dd.append(date, " ", piece("span", "deadline-left", left(n)));
-  if (first) {
-    dd.append(" ", piece("span", "deadline-first", "먼저 오는 날"));
-    dd.classList.add("deadline--first");
-  }
-  if (result.moved) {
-    const text = `${monthDay(result.lastDay)}이 ${WHY[result.why]}이라 ${monthDay(result.date)}(${weekday(result.date)})까지예요.`;
-    dd.append(piece("span", "deadline-why", text));
-  }
-  if (n < 0) dd.classList.add("deadline--past");
+  const shown = showDeadline(dd, result, first, today());
+  dd.classList.toggle("deadline--unknown", shown.unknown);
+  dd.classList.toggle("deadline--first", shown.first);
+  dd.classList.toggle("deadline--past", shown.past);
 }
 
 function setup(box) {

@@ -6,7 +6,7 @@
    typed loads only what shows the empty form. The offline copy follows these imports.
    Without this script the page prints as a form to fill in by hand. */
 import { showDetails } from "./checklists.js";
-import { isoDay, longDate, parseDay } from "./days.js";
+import { isoDay, longDate, parseDay, today } from "./days.js";
 import { pageStore } from "./device-store.js";
 
 const store = pageStore();
@@ -21,10 +21,6 @@ function counted() {
   return counting;
 }
 
-function today() {
-  const now = new Date();
-  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
-}
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
