@@ -1,5 +1,7 @@
 """A build stopped with Ctrl+C leaves no half-built folder behind, and the next build works; a config file
-named by a relative path from another folder builds like any other."""
+named by a relative path from another folder builds like any other. The Ctrl+C tests use the small
+synthetic project (guidedev/mini.py): staging and signals do not depend on the guide's content, and the
+signal is sent once the build reports that it is inside a page, never after a guessed wait."""
 
 from __future__ import annotations
 
@@ -10,70 +12,65 @@ import sys
 import time
 from pathlib import Path
 
-from guidedev.support import ROOT, build_site, copy_project, free_port, start_serve
-
-# A hook that makes every page take a while, so Ctrl+C lands in the middle of a build, not after it.
-SLOW_HOOK = "import time\n\n\ndef on_page_markdown(markdown, **kwargs):\n    time.sleep(0.3)\n    return markdown\n"
+from guidedev.mini import mini_project
+from guidedev.support import ROOT, copy_project, free_port, interruptible, start_serve
 
 
-def _slow_project(tmp_path: Path) -> Path:
-    project = copy_project(tmp_path / "p")
-    (project / "hooks" / "slow_for_test.py").write_text(SLOW_HOOK, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - hooks/slow_for_test.py\n", 1),
-        encoding="utf-8",
-    )
-    return project
+def _gated(tmp_path: Path) -> tuple[Path, dict[str, str], Path, Path]:
+    """The small project with the gate hook; returns it, the environment that arms the gate, and the gate
+    and ready files. A build holds inside its first page while the gate file exists."""
+    project = mini_project(tmp_path / "p", gate=True)
+    gate, ready = tmp_path / "gate", tmp_path / "ready"
+    return project, {"MINI_GATE": str(gate), "MINI_READY": str(ready)}, gate, ready
 
 
-def _building(folder: Path) -> list[Path]:
-    return [p for p in folder.iterdir() if "-building-" in p.name]
-
-
-def _wait_for_building(folder: Path, proc: subprocess.Popen, timeout: float = 60) -> None:
+def _wait_for(ready: Path, proc: subprocess.Popen, timeout: float = 60) -> None:
+    """Until the build says it is inside a page (the gate hook touched `ready`)."""
     end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if _building(folder):
-            return
+    while not ready.exists():
         assert proc.poll() is None, "the build ended before it could be interrupted"
-        time.sleep(0.02)
-    raise AssertionError(f"no staging folder appeared in {folder}")
+        assert time.monotonic() < end, "the build never reached a page"
+        time.sleep(0.01)
+
+
+def _mkdocs(*args: str) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", *args]
 
 
 def test_ctrl_c_during_a_build_leaves_no_folder_and_the_next_build_works(tmp_path):
-    project = _slow_project(tmp_path)
+    project, env, gate, ready = _gated(tmp_path)
     out = tmp_path / "out"
     out.mkdir()
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out / "site")]
-    proc = subprocess.Popen(
-        cmd, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stderr=subprocess.PIPE, text=True
-    )
-    _wait_for_building(out, proc)
-    time.sleep(0.5)  # well inside the build: each page takes 0.3 s
+    gate.touch()
+    cmd = _mkdocs("build", "--strict", "--site-dir", str(out / "site"))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    proc = subprocess.Popen(interruptible(cmd), cwd=project, env=env, stderr=subprocess.PIPE, text=True)
+    _wait_for(ready, proc)
+    assert [p.name for p in out.iterdir() if "-building-" in p.name], "the build is not staging"
     proc.send_signal(signal.SIGINT)
     proc.wait(timeout=60)
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr.read()
     assert sorted(p.name for p in out.iterdir()) == []  # no staging folder, and no half site
 
-    result = build_site(out / "site", config=project / "mkdocs.yml")
+    gate.unlink()
+    result = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (out / "site" / "index.html").exists()
     assert sorted(p.name for p in out.iterdir()) == ["site"]
 
 
 def test_ctrl_c_during_a_serve_rebuild_leaves_no_folder_and_serve_starts_again(tmp_path):
-    project = _slow_project(tmp_path)
+    project, env, gate, ready = _gated(tmp_path)
     temp = tmp_path / "temp"  # where serve builds (its site folder and our staging beside it)
     temp.mkdir()
-    env = {"TMPDIR": str(temp)}
+    env["TMPDIR"] = str(temp)
     proc, log = start_serve(project, free_port(), env)
     try:
+        gate.touch()  # only the rebuild is held: the first build has already been served
         page = project / "docs" / "chat.md"
         page.write_text(page.read_text(encoding="utf-8") + "\n덧붙인 문장이에요.\n", encoding="utf-8")
-        _wait_for_building(temp, proc)
-        time.sleep(0.5)
+        _wait_for(ready, proc)
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=60)
     finally:
@@ -83,6 +80,7 @@ def test_ctrl_c_during_a_serve_rebuild_leaves_no_folder_and_serve_starts_again(t
     left = [p.name for p in temp.iterdir() if p.name.startswith((".mkdocs_", "mkdocs_"))]
     assert left == [], left
 
+    gate.unlink()
     port = free_port()
     proc, log = start_serve(project, port, env)
     try:

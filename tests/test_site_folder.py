@@ -1,6 +1,8 @@
 """Where `mkdocs build` puts the site as a web server sees it: folders and files readable by another user
 (the modes the umask gives), a site folder that is a symlink or a mount point updated where it really is,
-and no traceback when the folder cannot be written."""
+and no traceback when the folder cannot be written. The readability test builds the real site (every hook
+that writes files takes part); the folder-kind tests are about staging alone and use the small synthetic
+project (guidedev/mini.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from guidedev.mini import mini_project
 from guidedev.support import copy_project
 
 
@@ -51,7 +54,7 @@ def test_the_built_site_is_readable_by_a_web_server(tmp_path):
 
 
 def test_a_site_folder_that_is_a_symlink_stays_one_and_its_target_gets_the_build(tmp_path):
-    project = copy_project(tmp_path / "p")
+    project = mini_project(tmp_path / "p")
     www, out = tmp_path / "www", tmp_path / "out"
     (www / "html").mkdir(parents=True)
     (www / "html" / "stale.html").write_text("old", encoding="utf-8")
@@ -84,7 +87,7 @@ def _in_namespace(script: str, *args: str) -> list[str]:
 def test_a_site_folder_that_is_a_mount_point_gets_the_build_in_place(tmp_path):
     # A bind mount from the same filesystem, as a container volume often is: os.path.ismount cannot
     # see it (same device), and renaming the folder fails with EBUSY.
-    project = copy_project(tmp_path / "p")
+    project = mini_project(tmp_path / "p")
     disk, out = tmp_path / "disk", tmp_path / "out"
     disk.mkdir()
     (disk / "stale.html").write_text("old", encoding="utf-8")
@@ -100,7 +103,7 @@ def test_a_site_folder_that_is_a_mount_point_gets_the_build_in_place(tmp_path):
 
 
 def test_a_read_only_site_folder_stops_the_build_with_a_message(tmp_path):
-    project = copy_project(tmp_path / "p")
+    project = mini_project(tmp_path / "p")
     out = tmp_path / "out"
     out.mkdir()
     wrap = _in_namespace('mount --bind "$1" "$1"; mount -o remount,bind,ro "$1"; shift; exec "$@"', str(out))

@@ -34,6 +34,20 @@ NO_BROWSER = (
 )
 
 
+# Ctrl+C (SIGINT) must stop a child as in a terminal. A job started in the background (`make test &`, some CI
+# steps) inherits SIGINT ignored, and an ignored signal stays ignored across exec, so a child would never see
+# the signal a test sends. The child is started through this stub, which restores the default first (no
+# preexec_fn: that is unsafe once the test process has threads).
+_SIGINT_DEFAULT = (
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])"
+)
+
+
+def interruptible(cmd: list[str]) -> list[str]:
+    """`cmd` (its first item an absolute executable) started with SIGINT at its default."""
+    return [sys.executable, "-c", _SIGINT_DEFAULT, *cmd]
+
+
 def build_site(dest: Path, config: Path | None = None, extra_env: dict | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` in a subprocess, the way an editor runs it."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
@@ -76,7 +90,7 @@ class ServeLog:
 def start_serve(project: Path, port: int, extra_env: dict | None = None) -> tuple[subprocess.Popen, ServeLog]:
     """`mkdocs serve` on 127.0.0.1:port for a copy of the project; returns once it serves."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        interruptible([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]),
         cwd=project,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
