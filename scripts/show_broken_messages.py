@@ -7,7 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from guidedev.support import BROKEN_FIXTURES, apply_edit, build_site, copy_project
+from guidedev.edits import apply_edit
+from guidedev.support import BROKEN_FIXTURES, build_site, copy_project
 
 for fixture in BROKEN_FIXTURES:
     case = yaml.safe_load(fixture.read_text(encoding="utf-8"))
