@@ -232,3 +232,35 @@ def passes(data: Any, schema: dict) -> bool:
         _compiled.clear()  # one schema per process, re-read every build: keep only the latest
         _compiled[key] = check
     return check(data)
+
+
+_parts: dict[str, dict[str, Check]] = {}
+_MAPPING_KEYWORDS = {"type", "properties", "required", "additionalProperties"}
+
+
+def failing_parts(data: Any, schema: dict) -> list[str]:
+    """The top-level keys of `data` whose values may fail their part of `schema`, when the mapping itself
+    (a missing or unknown key, another shape) certainly passes; [] when that cannot be said. jsonschema then
+    only has to look into those values for the message: on the whole file it takes a third of a second."""
+    props = schema.get("properties")
+    if (
+        not isinstance(data, dict)
+        or not isinstance(props, dict)
+        or schema.get("type", "object") != "object"
+        or set(schema) - _ANNOTATIONS - _MAPPING_KEYWORDS
+        or schema.get("additionalProperties", False) is not False
+        or any(k not in props for k in data)
+        or any(k not in data for k in schema.get("required", []))
+    ):
+        return []
+    key = json.dumps(schema, sort_keys=True)
+    checks = _parts.get(key)
+    if checks is None:
+        try:
+            compiler = _Compiler(schema)
+            checks = {k: compiler.compile(part) for k, part in props.items()}
+        except _Unknown:
+            return []
+        _parts.clear()
+        _parts[key] = checks
+    return [k for k in data if not checks[k](data[k])]

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from .errors import GuideDataError, key_path
-from .schema_fast import passes
+from .schema_fast import failing_parts, passes
 from .yaml_positions import Marks, nearest_mark
 
 _TYPE_KO = {
@@ -90,6 +90,10 @@ def validate(data: Any, schema: dict, marks: Marks, file: str) -> None:
     # was unsure, none) and has the last word.
     from jsonschema import Draft202012Validator, FormatChecker
 
+    parts = failing_parts(data, schema)
+    if parts:  # the other values certainly pass: the errors are all in these, with the same paths
+        schema = {**schema, "properties": {k: schema["properties"][k] for k in parts}, "required": []}
+        data = {k: data[k] for k in parts}
     validator = Draft202012Validator(schema, format_checker=FormatChecker())
     errors = list(validator.iter_errors(data))
     if not errors:

@@ -8,7 +8,7 @@ import copy
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 
@@ -132,3 +132,55 @@ def test_each_keyword_agrees_with_jsonschema(schema, good, bad):
 def test_a_keyword_it_does_not_know_never_passes(schema):
     assert not passes("anything", schema)
     assert not passes({"a": 1}, schema)
+
+
+def _message(data, parts_too: bool) -> str:
+    from guidekit import schema_messages
+    from guidekit.errors import GuideDataError
+    from guidekit.yaml_positions import parse_yaml
+
+    marks = parse_yaml((ROOT / "docs/data/guide.yml").read_text(encoding="utf-8"), "guide.yml")[1]
+    saved = schema_messages.failing_parts
+    if not parts_too:
+        schema_messages.failing_parts = lambda data, schema: []  # type: ignore[assignment]
+    try:
+        schema_messages.validate(data, SCHEMA, marks, "guide.yml")
+    except GuideDataError as exc:
+        return str(exc)
+    finally:
+        schema_messages.failing_parts = saved
+    return ""
+
+
+# A sixth of the profile's examples: each runs jsonschema on the whole file once, for the reference.
+@settings(max_examples=max(settings().max_examples // 6, 1))
+@given(st.sampled_from(PATHS[1:]), st.sampled_from([None, 7, "", [], {}, "2026-02-30", "xxx"]))
+def test_looking_only_into_the_failing_parts_gives_the_message_the_whole_file_gives(path, value):
+    """validate() runs jsonschema on the top-level values the quick check cannot pass, not the whole file."""
+    data = copy.deepcopy(REAL_DATA)
+    parent = data
+    for part in path[:-1]:
+        parent = parent[part]
+    parent[path[-1]] = value
+    assert _message(data, parts_too=True) == _message(data, parts_too=False)
+
+
+@pytest.mark.parametrize(
+    ("edit", "parts"),
+    [
+        (lambda d: d.pop("meta"), []),
+        (lambda d: d.update(fact={}), []),
+        (lambda d: d["facts"].update(Bad={}), ["facts"]),
+        (lambda d: d["scenarios"].append(7), ["scenarios"]),
+        (lambda d: (d["facts"].update(Bad={}), d["topics"].append(None)), ["facts", "topics"]),
+    ],
+    ids=["required-key-missing", "unknown-key", "bad-fact-key", "bad-item", "two-parts"],
+)
+def test_failing_parts_names_the_values_or_leaves_it_to_the_whole_check(edit, parts):
+    """A key missing or unknown at the top is the mapping's own fault: [] sends validate() to the whole file."""
+    from guidekit.schema_fast import failing_parts
+
+    data = copy.deepcopy(REAL_DATA)
+    edit(data)
+    assert failing_parts(data, SCHEMA) == parts
+    assert _message(data, parts_too=True) == _message(data, parts_too=False) != ""
