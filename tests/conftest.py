@@ -24,6 +24,44 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
+_SOURCE_KEY = pytest.StashKey[dict]()
+
+# Nothing a test does may write into the project: a file left in hooks/ changes the code under any build
+# running beside the tests (and stays if a run is interrupted), one in docs/ would be published. Checked
+# over the whole run, by the process that starts the workers.
+_NOT_SOURCE = {".git", ".venv", "site", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis", ".mypy_cache", ".ruff_cache", "mutants"}
+
+
+def _source_files() -> dict[str, tuple[int, int]]:
+    found = {}
+    for folder, dirs, files in os.walk(ROOT):
+        dirs[:] = [d for d in dirs if d not in _NOT_SOURCE]
+        for name in files:
+            stat = os.stat(os.path.join(folder, name))
+            found[os.path.relpath(os.path.join(folder, name), ROOT)] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):
+        session.config.stash[_SOURCE_KEY] = _source_files()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    before = session.config.stash.get(_SOURCE_KEY, None)
+    if before is None:
+        return
+    after = _source_files()
+    changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+    if changed:
+        writer = session.config.get_terminal_writer()
+        writer.line()
+        writer.line(
+            "The tests wrote into the project (they must use a temporary folder): " + ", ".join(changed[:20]),
+            red=True,
+        )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
 
 @pytest.fixture
 def shared():

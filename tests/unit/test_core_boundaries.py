@@ -87,7 +87,7 @@ MESSAGE_FUNCTIONS = {"report", "unused_fact_messages", "unshown_scenario_message
 NOT_TEXT = {"일", "개월", "영업일", "[가-힣]+", r"제\d+조"}
 
 
-def korean_literals_outside_messages(path) -> list[str]:
+def korean_literals_outside_messages(path, root=ROOT) -> list[str]:
     tree = ast.parse(path.read_text("utf-8"))
     allowed: set[int] = set()
     for node in ast.walk(tree):
@@ -107,7 +107,7 @@ def korean_literals_outside_messages(path) -> list[str]:
             if name in MESSAGE_CALLS:
                 allowed |= {id(sub) for sub in ast.walk(node)}
     return [
-        f"{path.relative_to(ROOT)}:{node.lineno}: {node.value!r}"
+        f"{path.relative_to(root)}:{node.lineno}: {node.value!r}"
         for node in ast.walk(tree)
         if isinstance(node, ast.Constant)
         and isinstance(node.value, str)
@@ -126,15 +126,14 @@ def test_no_reader_facing_korean_in_python():
 
 
 def test_the_check_finds_a_page_sentence(tmp_path):
-    planted = tmp_path / "page.py"
+    """Planted in a temporary folder, never in hooks/: a file there would change the code under any build
+    running at the same time, and stay behind if the test were interrupted."""
+    planted = tmp_path / "hooks" / "guidekit" / "page.py"
+    planted.parent.mkdir(parents=True)
     planted.write_text('def page():\n    return "# 핵심 요약\\n\\n급할 때 이 페이지만 보면 돼요."\n', "utf-8")
-    # relative_to(ROOT) in the message: place the file where the check reads
-    target = ROOT / "hooks" / "guidekit" / "_planted_for_test.py"
-    target.write_text(planted.read_text("utf-8"), "utf-8")
-    try:
-        assert korean_literals_outside_messages(target)
-    finally:
-        target.unlink()
+    assert korean_literals_outside_messages(planted, root=tmp_path) == [
+        "hooks/guidekit/page.py:2: '# 핵심 요약\\n\\n급할 때 이 페이지만 보면 돼요.'"
+    ]
 
 
 # ── A mistake in a page template is an editor's message too ──────────────────────────────────
