@@ -50,11 +50,14 @@ serve: install  ## build and serve on http://127.0.0.1:8000, rebuilding on every
 build: install  ## strict build into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: lint install-dev test-js  ## every test: lint and types, units (Python and node), strict builds, broken-data fixtures, browser
-	$(BIN)/python -m pytest
+# One test process per core (pytest-xdist); WORKERS=1 runs them in this process, e.g. to use a debugger.
+WORKERS ?= auto
 
-test-fast: lint test-js  ## everything but the browser: lint and types, units (Python and node), strict builds, broken-data fixtures
-	$(BIN)/python -m pytest -m "not browser"
+test: lint install-dev test-js  ## every test: lint and types, units (Python and node), strict builds, broken-data fixtures, browser
+	$(BIN)/python -m pytest -n $(WORKERS)
+
+test-fast: lint test-js  ## everything but the browser and second opinions: lint and types, units (Python and node), builds, broken-data fixtures
+	$(BIN)/python -m pytest -n $(WORKERS) -m "not browser and not full"
 
 # The site's ES modules in node (tests/js); the holidays they count with come from this .venv's guidekit.
 test-js: $(VENV)/.dev  ## node's test runner on docs/javascripts' pure modules

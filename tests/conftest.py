@@ -29,7 +29,18 @@ _SOURCE_KEY = pytest.StashKey[dict]()
 # Nothing a test does may write into the project: a file left in hooks/ changes the code under any build
 # running beside the tests (and stays if a run is interrupted), one in docs/ would be published. Checked
 # over the whole run, by the process that starts the workers.
-_NOT_SOURCE = {".git", ".venv", "site", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis", ".mypy_cache", ".ruff_cache", "mutants"}
+_NOT_SOURCE = {
+    ".git",
+    ".venv",
+    "site",
+    "node_modules",
+    "__pycache__",
+    ".pytest_cache",
+    ".hypothesis",
+    ".mypy_cache",
+    ".ruff_cache",
+    "mutants",
+}
 
 
 def _source_files() -> dict[str, tuple[int, int]]:

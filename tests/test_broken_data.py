@@ -24,13 +24,10 @@ from guidedev.support import InProcessBuild, build_site, copy_project, tree_dige
 CASES = {f.stem: yaml.safe_load(f.read_text(encoding="utf-8")) for f in FIXTURES}
 
 
-@pytest.fixture(scope="module")
-def good_site(tmp_path_factory):
-    """A good build to stand in for the site a failed build must not touch."""
-    dest = tmp_path_factory.mktemp("good") / "site"
-    result = build_site(dest)
-    assert result.returncode == 0, result.stderr
-    return dest
+@pytest.fixture
+def good_site(built_site):
+    """The run's strict build stands in for the site a failed build must not touch."""
+    return built_site[0]
 
 
 def test_there_are_at_least_twelve_fixtures():

@@ -123,10 +123,52 @@ def test_section_a_facts_appear_in_data():
         assert needle in data, needle
 
 
+def _shared_runs(seed: str, longer_than: int, root=ROOT) -> tuple[int, str, str]:
+    """Whether any file the team's overlap tool reads shares a run of more than `longer_than` characters
+    with the source guide, after the tool's own whitespace folding: (length found, file, the run) for the
+    first such file, else (0, "", ""). A run of more than N characters exists exactly when some
+    (N+1)-character piece is in both, so a set of the guide's pieces answers in milliseconds where the
+    tool's difflib takes seconds."""
+
+    def norm(text: str) -> str:
+        return re.sub(r"\s+", " ", text)
+
+    size = longer_than + 1
+    guide = norm(seed)
+    pieces = {guide[i : i + size] for i in range(len(guide) - size + 1)}
+    for path in [*root.glob("docs/**/*"), *root.glob("overrides/**/*"), *root.glob("hooks/**/*")]:
+        if path.suffix not in (".md", ".yml", ".yaml", ".html", ".py", ".json") or not path.is_file():
+            continue
+        text = norm(path.read_text(encoding="utf-8", errors="replace"))
+        for i in range(len(text) - size + 1):
+            if text[i : i + size] in pieces:
+                return size, str(path.relative_to(root)), text[i : i + size]
+    return 0, "", ""
+
+
 def test_source_guide_is_not_copied(shared):
-    tool = shared / "tools" / "seed_overlap.py"
+    """No run of more than 40 characters shared with the source guide: a copied sentence (write it afresh)."""
     seed = sorted((shared / "seed").glob("*.txt"))
     assert seed, f"no source guide in {shared / 'seed'}"
+    found, where, run = _shared_runs(seed[0].read_text(encoding="utf-8"), 40)
+    assert not found, f"{where} shares {run!r} (and maybe more) with the source guide: write it afresh"
+
+
+def test_the_quick_overlap_check_finds_a_copied_sentence(shared, tmp_path):
+    seed = sorted((shared / "seed").glob("*.txt"))[0].read_text(encoding="utf-8")
+    page = tmp_path / "docs" / "copied.md"
+    page.parent.mkdir()
+    page.write_text("# 제목\n\n" + re.sub(r"\s+", " ", seed)[1000:1041] + "\n", encoding="utf-8")
+    assert _shared_runs(seed, 40, root=tmp_path)[:2] == (41, "docs/copied.md")
+    page.write_text("# 제목\n\n" + re.sub(r"\s+", " ", seed)[1000:1040] + "\n", encoding="utf-8")
+    assert _shared_runs(seed, 40, root=tmp_path) == (0, "", "")
+
+
+@pytest.mark.full
+def test_the_teams_overlap_tool_agrees(shared):
+    """The team's own tool (../shared/tools/seed_overlap.py), as the guide names it; `make test` only."""
+    tool = shared / "tools" / "seed_overlap.py"
+    seed = sorted((shared / "seed").glob("*.txt"))
     result = subprocess.run(
         [sys.executable, str(tool), ".", str(seed[0]), "40"], cwd=ROOT, capture_output=True, text=True
     )
