@@ -50,7 +50,7 @@ serve: install  ## build and serve on http://127.0.0.1:8000, rebuilding on every
 build: install  ## strict build into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
-# One test process per core (pytest-xdist); WORKERS=1 runs them in this process, e.g. to use a debugger.
+# One test process per core (pytest-xdist); WORKERS=0 runs them in this process, e.g. to use a debugger.
 WORKERS ?= auto
 
 test: lint install-dev test-js  ## every test: lint and types, units (Python and node), strict builds, broken-data fixtures, browser
