@@ -118,6 +118,8 @@ _STYLES = """([seen, hashed]) => {
     let text = `${el.tagName}.${el.className?.baseVal ?? el.className} ${r.x},${r.y},${r.width},${r.height}`;
     for (const pseudo of [null, '::before', '::after']) {
       const cs = getComputedStyle(el, pseudo);
+      // A ::before or ::after whose content is none is not drawn: its other properties cannot be seen.
+      if (pseudo && cs.getPropertyValue('content') === 'none') { text += `|${pseudo}content:none`; continue; }
       for (const name of seen) text += `|${pseudo || ''}${name}:${cs.getPropertyValue(name)}`;
     }
     if (!hashed) { out.push(text); continue; }
@@ -133,7 +135,8 @@ STATES = {"phone": ("page",), "desktop-dark": ("page", "print")}
 
 
 def _show(page, url: str, state: str) -> None:
-    page.goto(url, wait_until="networkidle")
+    # "load": every stylesheet has arrived; what Material's script moves afterwards, _styles waits out.
+    page.goto(url, wait_until="load")
     if state == "print":
         page.emulate_media(media="print")
     elif state == "search":
