@@ -9,6 +9,7 @@ guidekit/staging.py; what an editor can fix stops the build with its message, ne
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -17,11 +18,17 @@ from mkdocs.utils import CountHandler
 from guidekit.errors import GuideDataError
 from guidekit.staging import Staging
 
+if TYPE_CHECKING:  # the types MkDocs passes to the events; not imported at build time
+    from collections.abc import Callable
+
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+
 log = get_plugin_logger(__name__)
 _build: dict = {}
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _discard()
     site_dir = config.site_dir
     staging = Staging(site_dir)
@@ -37,7 +44,7 @@ def on_config(config):
 
 
 @event_priority(-100)
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     staging, counter = _build["staging"], _build["counter"]
     if _build["strict"] and counter.get_counts():
         _discard()  # MkDocs aborts right after this; the last good site stays where it was
@@ -52,7 +59,7 @@ def on_post_build(config):
     _discard(keep_staging=True)
 
 
-def on_build_error(error):
+def on_build_error(error: Exception) -> None:
     _discard()
 
 
@@ -64,7 +71,7 @@ def _discard(keep_staging: bool = False):
     _build.clear()
 
 
-def on_serve(server, config, builder):
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
     """MkDocs' dev server stalls every request after a failed rebuild. The last good site is still in
     place (see above), so keep serving it and say so; the next save that fixes the mistake rebuilds."""
     rebuild = server.builder

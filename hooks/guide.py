@@ -27,16 +27,26 @@ import functools
 import json
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
 from guidekit.build import GuideBuild
 from guidekit.errors import GuideDataError
 from guidekit.render import TEMPLATES
 from guidekit.seo import page_description, share_for
 from guidekit.site_settings import read_settings
+
+if TYPE_CHECKING:  # the types MkDocs passes to the events; not imported at build time
+    from collections.abc import Callable
+
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 SEARCH_WORKER = "ko-search.js"  # overrides/main.html swaps Material's search worker for this wrapper
@@ -79,7 +89,7 @@ class GuidePlugin(BasePlugin):
 
     @event_priority(FIRST)
     @for_editors
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.build, self.anchors = None, {}
         docs = Path(config.docs_dir)
         settings = read_settings(config.extra, docs, *_config_file(config))
@@ -99,7 +109,7 @@ class GuidePlugin(BasePlugin):
 
     @event_priority(LATE)
     @for_editors
-    def on_files(self, files, config):
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         build = self._current()
         for src_uri, content in build.generated_files().items():
             files.append(File.generated(config, src_uri, content=content))
@@ -109,24 +119,27 @@ class GuidePlugin(BasePlugin):
         return files
 
     @for_editors
-    def on_page_markdown(self, markdown, page, config, files):
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         where = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         result = self._current().expand(markdown, page.file.src_uri, where)
         page.meta["facts_dates"] = result.dates
         return result.markdown
 
-    def on_page_content(self, html, page, config, files):
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.anchors[page.file.src_uri] = set(page.present_anchor_ids or ())
         return html
 
-    def on_post_page(self, output, page, config):
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         self._current().check_output(output, f"{Path(config.docs_dir).name}/{page.file.src_uri}")
         return output
 
-    def on_page_context(self, context, page, config, nav):
+    def on_page_context(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         build = self._current()
         page.meta["description"] = page_description(page.meta, build.guide.meta.description)
-        context["guide_share"] = share_for(
+        # TemplateContext names MkDocs' own keys; the theme's templates read ours too (overrides/main.html).
+        context["guide_share"] = share_for(  # type: ignore[typeddict-unknown-key]
             page_title=page.meta.get("title") or page.title,
             is_home=page.is_homepage,
             page_url=page.url,
@@ -138,7 +151,7 @@ class GuidePlugin(BasePlugin):
         return context
 
     @event_priority(LATE)
-    def on_post_build(self, config):
+    def on_post_build(self, config: MkDocsConfig) -> None:
         build = self._current()
         for message in build.problems(self.anchors):
             log.warning(message)
@@ -148,7 +161,7 @@ class GuidePlugin(BasePlugin):
             # Hangul as UTF-8 rather than \uXXXX escapes: half the bytes for the same index.
             index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
-    def on_serve(self, server, config, builder):
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
         # `mkdocs serve` watches docs/ and mkdocs.yml; the page and block templates and the theme overrides
         # need adding.
         server.watch(str(TEMPLATES))

@@ -12,11 +12,15 @@ The logic is in guidekit/offline.py; this file only adapts MkDocs' events to it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
 from guidekit.offline import MANIFEST, WORKER, entries, retiring_worker, service_worker, web_manifest
+
+if TYPE_CHECKING:  # the types MkDocs passes to the events; not imported at build time
+    from mkdocs.config.defaults import MkDocsConfig
 
 _state = {"serve": False}
 # The phone's status bar takes the header's colour: the primary of docs/stylesheets/extra.css, which the
@@ -25,11 +29,11 @@ THEME_COLOR = {"light": "#1f3a5f", "dark": "#1f3a5f"}
 BACKGROUND = "#ffffff"
 
 
-def on_startup(command, dirty):
+def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     _state["serve"] = command == "serve"
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["offline"] = {
         "register": not _state["serve"],
         "manifest": MANIFEST,
@@ -38,7 +42,7 @@ def on_config(config):
     return config
 
 
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     titles = config.extra["guide"]["meta"]  # from the data file (hooks/guide.py runs first)
     manifest = web_manifest(
         name=titles["site_title"],
@@ -52,7 +56,7 @@ def on_files(files, config):
 
 
 @event_priority(-90)
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     script = retiring_worker() if _state["serve"] else service_worker(entries(site))
     (site / WORKER).write_text(script, encoding="utf-8")

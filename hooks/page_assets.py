@@ -9,6 +9,7 @@ Shares nothing with the other hooks; its post-build step runs before the offline
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -28,6 +29,10 @@ from guidekit.errors import GuideDataError
 from guidekit.offline import with_imports
 from guidekit.site_settings import scoped_assets
 
+if TYPE_CHECKING:  # the types MkDocs passes to the events; not imported at build time
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
 _scoped: dict[str, set[str]] = {}
 _pages: dict = {}  # this build's `Used` ("used") and the pages it has taken in ("read", site paths)
 
@@ -40,7 +45,7 @@ def _config_file(config) -> tuple[str, str]:
         return path.name, ""
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _scoped.clear()
     docs = Path(config.docs_dir)
     try:
@@ -54,14 +59,14 @@ def on_config(config):
     return config
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     classes = _pages["used"].add_html(output)
     _pages["read"].add(page.file.dest_uri)
     return strip_indentation(drop_links(output, unused_assets(own_classes(classes), _scoped)))
 
 
 @event_priority(-50)
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     for path in config.extra_css:
         target = site / str(path)

@@ -16,20 +16,26 @@ Shares nothing with the other hooks."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Literal
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from guidekit.beside import Beside
 from guidekit.page_safety import unsafe_links, with_policy
 
+if TYPE_CHECKING:  # the types MkDocs passes to the events; not imported at build time
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
 _state: dict = {"serve": False, "links": None, "pages": []}
 
 
-def on_startup(command, dirty):
+def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     _state["serve"] = command == "serve"
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.update(links=Beside(unsafe_links), pages=[])
     return config
 
@@ -41,18 +47,18 @@ def _finished(output: str, where: str) -> str:
 
 
 @event_priority(-60)
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return _finished(output, f"docs/{page.file.src_uri}")
 
 
-def on_post_template(output_content, template_name, config):
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if not template_name.endswith(".html"):
         return output_content
     return _finished(output_content, f"{config.theme.custom_dir or 'theme'}/{template_name}")
 
 
 @event_priority(-40)
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     found = _state["links"].results()
     bad = [(where, links) for where, links in zip(_state["pages"], found, strict=True) if links]
     if bad:

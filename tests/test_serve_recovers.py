@@ -4,7 +4,6 @@ site, and recovers by itself once the file is fixed."""
 from __future__ import annotations
 
 import re
-import time
 import urllib.request
 
 from guidedev.support import copy_project, free_port, start_serve
@@ -31,7 +30,7 @@ def test_serve_keeps_last_good_site_and_recovers(tmp_path):
         mark = len(log.text)
         data.write_text(good.replace("    value: 24시간\n", "    value: [24시간]\n", 1), encoding="utf-8")
         log.wait_for("facts.chatbot_hours.value", after=mark)
-        time.sleep(0.5)
+        log.wait_for("마지막으로 성공한 사이트를 계속 보여 줘요", after=mark)  # the rebuild has ended
         assert "Traceback" not in log.text[mark:], log.text[mark:]
         assert _get(url) == first, "a broken data file changed what serve shows"
 

@@ -5,7 +5,9 @@ card values), and `robots.txt`. Absolute URLs need `site_url`; when it is empty 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 SHARE_IMAGE = "images/share-card.png"
 SHARE_IMAGE_SIZE = (1200, 630)
@@ -35,7 +37,7 @@ def base_url(site_url: str | None) -> str:
     return site_url.rstrip("/") + "/" if site_url else ""
 
 
-def page_description(front_matter: dict | None, default: str) -> str:
+def page_description(front_matter: Mapping[str, Any] | None, default: str) -> str:
     """The page's own `description`, else the guide's (`default`); one line, no surrounding blanks."""
     text = (front_matter or {}).get("description") or default
     return " ".join(str(text).split())

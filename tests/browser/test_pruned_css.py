@@ -142,8 +142,7 @@ def _show(page, url: str, state: str) -> None:
     elif state == "search":
         open_search(page)
         page.fill(INPUT, "반품")
-        page.wait_for_selector(".md-search-result__item", timeout=15000)
-        page.wait_for_timeout(400)
+        page.wait_for_selector(".md-search-result__item", timeout=15000)  # the rest settles in _styles
 
 
 def _styles(page, url: str, state: str, hashed: bool = True) -> list[str]:

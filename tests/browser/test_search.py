@@ -197,8 +197,7 @@ def test_the_index_waits_until_search_opens(browser, site_url):
     page = browser.new_page()
     fetched = []
     page.on("request", lambda r: fetched.append(r.url) if "search_index.json" in r.url else None)
-    page.goto(site_url, wait_until="networkidle")
-    page.wait_for_timeout(500)
+    page.goto(site_url, wait_until="networkidle")  # no request for half a second: the page has settled
     assert fetched == [], "the search index was downloaded before anyone opened search"
     with page.expect_request("**/search/search_index.json"):
         page.click(INPUT)

@@ -36,7 +36,7 @@ def resolve(data, path: str) -> tuple:
             found = [i for i, item in enumerate(node) if isinstance(item, dict) and str(item.get(field)) == wanted]
             assert found, f"no item with {field}={wanted} at {key_path(parts)}"
             part = found[0]
-        node = node[part]  # type: ignore[index]
+        node = node[part]
         parts.append(part)
     return tuple(parts)
 

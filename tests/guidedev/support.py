@@ -99,25 +99,23 @@ def free_port() -> int:
 
 
 class ServeLog:
-    """What `mkdocs serve` prints, read in a thread, with a wait for a line."""
+    """What `mkdocs serve` prints, read in a thread, with a wait for a line that wakes when it arrives."""
 
     def __init__(self, stream):
         self.text = ""
+        self._changed = threading.Condition()
         threading.Thread(target=self._read, args=(stream,), daemon=True).start()
 
     def _read(self, stream):
         for line in stream:
-            self.text += line
+            with self._changed:
+                self.text += line
+                self._changed.notify_all()
 
     def wait_for(self, needle: str, after: int = 0, timeout: float = 60) -> None:
-        import time
-
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            if needle in self.text[after:]:
-                return
-            time.sleep(0.2)
-        raise AssertionError(f"serve never printed {needle!r}:\n{self.text[-3000:]}")
+        with self._changed:
+            if not self._changed.wait_for(lambda: needle in self.text[after:], timeout=timeout):
+                raise AssertionError(f"serve never printed {needle!r}:\n{self.text[-3000:]}")
 
 
 def start_serve(project: Path, port: int, extra_env: dict | None = None) -> tuple[subprocess.Popen, ServeLog]:
