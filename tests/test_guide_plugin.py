@@ -10,6 +10,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
+from guidedev.edits import edit_at
 from guidedev.support import ROOT, copy_project
 
 
@@ -34,7 +35,8 @@ def test_each_build_starts_from_a_new_state():
 def test_a_data_mistake_is_a_plugin_error_with_the_editors_message(tmp_path):
     project = copy_project(tmp_path / "p")
     data = project / "docs" / "data" / "guide.yml"
-    data.write_text(data.read_text("utf-8").replace("  agent_hours:\n", "  agent_hours:\n\t\n", 1), "utf-8")
+    edit = {"at": "facts.agent_hours.kind", "line": "\t{key}: {value}"}
+    data.write_text(edit_at(data.read_text("utf-8"), edit, "guide.yml")[0], "utf-8")
     config = load_config(str(project / "mkdocs.yml"))
     with pytest.raises(PluginError) as err:
         fresh_plugin().on_config(config)

@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from guidedev.edits import edit_at
 from guidedev.mini import mini_project
 from guidedev.support import ROOT, copy_project, free_port, interruptible, start_serve
 
@@ -116,9 +117,8 @@ def test_a_relative_config_path_from_another_folder_builds(tmp_path):
 def test_a_relative_config_path_names_the_data_file_in_messages(tmp_path):
     project = copy_project(tmp_path / "p")
     data = project / "docs/data/guide.yml"
-    data.write_text(
-        data.read_text(encoding="utf-8").replace("    value: 24시간\n", "    value: [24시간]\n", 1), "utf-8"
-    )
+    edit = {"at": "facts.chatbot_hours.value", "line": "{indent}{key}: [{value}]"}
+    data.write_text(edit_at(data.read_text(encoding="utf-8"), edit, "guide.yml")[0], "utf-8")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     result = subprocess.run(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import urllib.request
 
+from guidedev.edits import edit_at
 from guidedev.support import copy_project, free_port, start_serve
 
 
@@ -25,19 +26,21 @@ def test_serve_keeps_last_good_site_and_recovers(tmp_path):
         log.wait_for("Serving on")
         url = f"http://127.0.0.1:{port}/chat/"
         first = _get(url)
-        assert "평일 09:00–18:00" in first
+        assert "관리자가 쓴 적 없는 말" not in first
 
         mark = len(log.text)
-        data.write_text(good.replace("    value: 24시간\n", "    value: [24시간]\n", 1), encoding="utf-8")
+        broken = {"at": "facts.chatbot_hours.value", "line": "{indent}{key}: [{value}]"}
+        data.write_text(edit_at(good, broken, "guide.yml")[0], encoding="utf-8")
         log.wait_for("facts.chatbot_hours.value", after=mark)
         log.wait_for("마지막으로 성공한 사이트를 계속 보여 줘요", after=mark)  # the rebuild has ended
         assert "Traceback" not in log.text[mark:], log.text[mark:]
         assert _get(url) == first, "a broken data file changed what serve shows"
 
         mark = len(log.text)
-        data.write_text(good.replace("    value: 24시간\n", "    value: 하루 종일\n", 1), encoding="utf-8")
+        fixed = {"at": "facts.chatbot_hours.value", "line": "{indent}{key}: 관리자가 쓴 적 없는 말"}
+        data.write_text(edit_at(good, fixed, "guide.yml")[0], encoding="utf-8")
         log.wait_for("Reloading browsers", after=mark)
-        assert "하루 종일" in _get(url)
+        assert "관리자가 쓴 적 없는 말" in _get(url)
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -6,8 +6,10 @@ import re
 from datetime import date
 
 import pytest
+import yaml
 
 from guide_copy import GUIDE, context, edited, with_fact
+from guidedev.edits import edit_at
 from guidekit.blocks import BLOCKS
 from guidekit.checklists import (
     checklist_block,
@@ -198,28 +200,27 @@ def _data_text():
 
 
 def test_duplicate_item_id_in_a_checklist_is_reported(tmp_path):
-    text = _data_text().replace("      - id: tracking_number\n", "      - id: order_number\n", 1)
+    first = yaml.safe_load(_data_text())["checklists"][0]["items"][0]["id"]
+    edit = {"at": "checklists[0].items[1].id", "line": "{indent}{key}: " + first}
+    text, where = edit_at(_data_text(), edit, "guide.yml")
     with pytest.raises(GuideDataError) as err:
         _load(tmp_path, text)
-    assert err.value.key_path == "checklists[0].items[1].id" and err.value.line
+    assert err.value.key_path == where and err.value.line
 
 
 def test_unknown_checklist_key_is_reported(tmp_path):
-    text = _data_text().replace(
-        "    blanks: [주문 번호, 송장 번호, 결제 수단·시각]\n",
-        "    blanks: [주문 번호, 송장 번호, 결제 수단·시각]\n    colour: red\n",
-        1,
-    )
+    text, where = edit_at(_data_text(), {"at": "checklists[id=prepare].blanks", "after": "{spaces}colour: red"}, "g")
     with pytest.raises(GuideDataError) as err:
         _load(tmp_path, text)
-    assert err.value.key_path == "checklists[0].colour"
+    assert err.value.key_path == where.replace(".blanks", ".colour")
 
 
 def test_repeated_blank_is_reported(tmp_path):
-    text = _data_text().replace("blanks: [주문 번호, 송장 번호, 결제 수단·시각]", "blanks: [주문 번호, 주문 번호]", 1)
+    edit = {"at": "checklists[id=prepare].blanks", "line": "{indent}{key}: [주문 번호, 주문 번호]"}
+    text, where = edit_at(_data_text(), edit, "guide.yml")
     with pytest.raises(GuideDataError) as err:
         _load(tmp_path, text)
-    assert err.value.key_path == "checklists[0].blanks"
+    assert err.value.key_path == where
 
 
 def test_print_button_on_a_checklist_page_but_not_on_each_print_all_sheet():

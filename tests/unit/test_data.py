@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from guidedev.edits import edit_at
 from guidedev.support import ROOT
 from guidekit.errors import GuideDataError, key_path
 from guidekit.load import load_guide
@@ -45,11 +46,8 @@ def test_key_path_reads_like_the_file():
 
 
 def test_duplicate_key_is_reported_with_line(tmp_path):
-    text = DATA.read_text(encoding="utf-8").replace(
-        "  chatbot_hours:\n",
-        "  agent_hours:\n    kind: text\n    value: x\n    label: x\n    source: source guide\n    confidence: guide\n    checked: 2026-02-06\n  chatbot_hours:\n",
-        1,
-    )
+    fact = "{spaces}agent_hours:\n{spaces}  kind: text\n{spaces}  value: x\n{spaces}  label: x\n{spaces}  source: source guide\n{spaces}  confidence: guide\n{spaces}  checked: 2026-02-06\n"
+    text, _ = edit_at(DATA.read_text(encoding="utf-8"), {"at": "facts.chatbot_hours", "before": fact}, "guide.yml")
     with pytest.raises(GuideDataError) as err:
         load_text(tmp_path, text)
     assert "agent_hours" in str(err.value) and "두 번" in str(err.value)
@@ -57,7 +55,8 @@ def test_duplicate_key_is_reported_with_line(tmp_path):
 
 
 def test_wrong_type_names_key_path_and_expectation(tmp_path):
-    text = DATA.read_text(encoding="utf-8").replace("    value: 30\n    unit: 분", "    value: 서른\n    unit: 분", 1)
+    edit = {"at": "facts.points_wait_minutes.value", "line": "{indent}{key}: 서른"}
+    text, _ = edit_at(DATA.read_text(encoding="utf-8"), edit, "guide.yml")
     with pytest.raises(GuideDataError) as err:
         load_text(tmp_path, text)
     msg = str(err.value)
@@ -67,7 +66,9 @@ def test_wrong_type_names_key_path_and_expectation(tmp_path):
 
 
 def test_missing_required_key(tmp_path):
-    text = DATA.read_text(encoding="utf-8").replace("    label: 챗봇이 열려 있는 시간\n", "", 1)
+    text, _ = edit_at(
+        DATA.read_text(encoding="utf-8"), {"at": "facts.chatbot_hours.label", "delete": True}, "guide.yml"
+    )
     with pytest.raises(GuideDataError) as err:
         load_text(tmp_path, text)
     assert "facts.chatbot_hours" in str(err.value) and "'label'" in str(err.value)
@@ -90,10 +91,11 @@ def test_empty_and_wrong_encoding(tmp_path):
 
 
 def test_duplicate_ids_in_a_list(tmp_path):
-    text = DATA.read_text(encoding="utf-8").replace("  - id: preparing\n", "  - id: requested\n", 1)
+    edit = {"at": "order_statuses[1].id", "line": "{indent}{key}: requested"}
+    text, where = edit_at(DATA.read_text(encoding="utf-8"), edit, "guide.yml")
     with pytest.raises(GuideDataError) as err:
         load_text(tmp_path, text)
-    assert "order_statuses[1].id" in str(err.value)
+    assert where in str(err.value)
 
 
 def test_hidden_characters_in_a_message_are_escaped_and_keep_its_shape():
