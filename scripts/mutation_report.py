@@ -119,19 +119,19 @@ class Differ:
         self.mutated = functions_by_name(self.mutated_source)
         self.original = functions_by_name((work / PACKAGE / module).read_text(encoding="utf-8"))
 
-    def body(self, name: str) -> list[str]:
-        node = self.mutated[name]
-        text = ast.get_source_segment(self.mutated_source, node, padded=True) or ""
-        return text.splitlines()[1:]  # without the `def` line, which carries the mangled name
+    def source(self, name: str, shown: str) -> list[str]:
+        """The lines of function `name` in the mutants file, from its `def` on, named `shown` again."""
+        text = ast.get_source_segment(self.mutated_source, self.mutated[name], padded=True) or ""
+        return text.replace(f"def {name}(", f"def {shown}(", 1).splitlines()
 
     def diff(self, mutant: Mutant) -> tuple[int | None, list[str]]:
         cls, name = mutant.function
         orig_name = mutant.mangled.partition("__mutmut_")[0] + "__mutmut_orig"
         if mutant.mangled not in self.mutated or orig_name not in self.mutated:
             return None, ["(mutated function not found in the mutants file)"]
-        before, after = self.body(orig_name), self.body(mutant.mangled)
+        before, after = self.source(orig_name, name), self.source(mutant.mangled, name)
         original = self.original.get(f"{cls}.{name}" if cls else name)
-        first = original.lineno + 1 if original else None  # the body's first line in the source file
+        first = original.lineno if original else None  # the `def` line in the source file
         lines, line = [], None
         for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
             if tag == "equal":
