@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast test-js test-deep lint lock stale install install-dev clean node-tools audit screenshots share-card icons bench-search bench-build
+.PHONY: serve build test test-fast test-js test-deep lint lock stale install install-dev clean node-tools audit screenshots share-card icons bench-search bench-build mutate
 NPM_DIR := tests/vendor
 # npm ci empties node_modules, so a stamp inside it disappears whenever the tools are reinstalled.
 NODE_TEST := $(NPM_DIR)/node_modules/.for-tests
@@ -65,6 +65,18 @@ test-js: $(VENV)/.dev  ## node's test runner on docs/javascripts' pure modules
 
 test-deep: $(VENV)/.dev  ## property tests with many random examples (CI runs a fixed, derandomized set)
 	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest tests/unit
+
+# mutmut runs in build/mutation/, a copy of the package laid out as it expects (src/guidekit, tests/unit,
+# pyproject.toml with [tool.mutmut]), so nothing is written into hooks/, docs/ or tests/. Each run starts anew.
+MUTATION := build/mutation
+mutate: $(VENV)/.dev  ## mutation testing of particles, syntax, urls and the model loader against their unit tests
+	rm -rf $(MUTATION) && mkdir -p $(MUTATION)/src $(MUTATION)/tests
+	cp -R hooks/guidekit $(MUTATION)/src/guidekit
+	cp -R tests/unit tests/conftest.py $(MUTATION)/tests/
+	cp pyproject.toml $(MUTATION)/
+	find $(MUTATION) -name __pycache__ -prune -exec rm -rf {} +
+	cd $(MUTATION) && $(CURDIR)/$(BIN)/mutmut run --max-children 2
+	$(BIN)/python scripts/mutation_report.py $(MUTATION)
 
 lint: $(VENV)/.dev  ## ruff (lint and format check) and mypy, configured in pyproject.toml
 	$(BIN)/ruff check hooks scripts tests

@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import json
 
 from guide_copy import GUIDE, RAW
 from guidedev.support import ROOT
-from guidekit.model import LISTS, ChecklistItem, Fact, Meta, SourceGuide, data_key, date_span
+from guidekit.model import (
+    LISTS,
+    Checklist,
+    ChecklistItem,
+    Fact,
+    FactDates,
+    IfFails,
+    Meta,
+    OrderStatus,
+    Scenario,
+    SeeAlso,
+    SeeAlsoPage,
+    SourceGuide,
+    Style,
+    Timing,
+    Topic,
+    WordingRule,
+    data_key,
+    date_span,
+    guide_from_data,
+)
 
 SCHEMA = json.loads((ROOT / "docs/data/guide.schema.json").read_text(encoding="utf-8"))
 
@@ -71,3 +92,146 @@ def test_dates_keep_the_blog_posts_day_apart_from_check_dates():
     both = GUIDE.dates([*official, GUIDE.facts["agent_hours"]])
     assert both.written == GUIDE.meta.source_guide.date
     assert both.checked == date_span(f.checked for f in official)  # the blog post's day is not a check date
+
+
+# ── Typed values from a small, made-up data file ──────────────────────────────────────────────────
+
+
+def _fact(**fields):
+    return {
+        "label": "라벨",
+        "source": "https://example.com",
+        "confidence": "official",
+        "checked": "2026-01-02",
+        **fields,
+    }
+
+
+SMALL = {
+    "meta": {
+        "site_title": "사이트",
+        "short_title": "짧게",
+        "description": "설명",
+        "source_guide": {"label": "원문", "date": "2026-01-01"},
+    },
+    "facts": {
+        "route": _fact(kind="path", value=["MY쇼핑", "주문배송"], shown_with=["days"]),
+        "days": _fact(kind="number", value=7, unit="일", confidence="guide", note="메모"),
+    },
+    "style": {"numbers_allowed": ["1372"], "wording": [{"avoid": ["환불 불가"], "use": "환불", "why": "까닭"}]},
+    "synonyms": [["환불", "돈 돌려받기"], ["취소"]],
+    "topics": [
+        {"id": "t1", "title": "주제", "blurb": "요약", "link": "a.md", "also": [{"title": "더", "link": "b.md"}]},
+        {"id": "t2", "title": "주제2", "blurb": "요약2", "link": "c.md"},
+    ],
+    "scenarios": [
+        {
+            "id": "s1",
+            "topic": "t1",
+            "title": "제목",
+            "answer": "답",
+            "link": "a.md",
+            "prepare": ["준비"],
+            "steps": ["하나", "둘"],
+            "timing": {"law": ["법"], "advice": ["조언"]},
+            "if_fails": {"text": "다음", "link": "c.md", "label": "가기"},
+            "see": [{"text": "보기", "link": "d.md"}],
+        }
+    ],
+    "order_statuses": [
+        {
+            "id": "o1",
+            "status": "상태",
+            "cancel": "취소",
+            "return": "반품",
+            "source": "출처",
+            "confidence": "official",
+            "checked": "2026-01-03",
+        }
+    ],
+    "checklists": [
+        {
+            "id": "c1",
+            "title": "목록",
+            "intro": "소개",
+            "blanks": ["order_no"],
+            "items": [{"id": "i1", "text": "첫째", "link": "a.md"}, {"id": "i2", "text": "둘째", "link": "b.md"}],
+        }
+    ],
+}
+SMALL_MARKS = {(): (1, 1), ("facts",): (7, 1), ("facts", "route"): (8, 3)}
+
+
+def test_a_small_data_file_becomes_typed_values():
+    guide = guide_from_data(SMALL, SMALL_MARKS, "small.yml")
+    assert guide.file == "small.yml" and guide.marks is SMALL_MARKS
+    assert guide.where("facts", "route", "value") == "small.yml:8 (facts.route.value)"
+    assert guide.meta == Meta("사이트", "짧게", "설명", SourceGuide("원문", "2026-01-01"))
+    assert guide.facts == {
+        "route": Fact(
+            "route",
+            "path",
+            ["MY쇼핑", "주문배송"],
+            "라벨",
+            "https://example.com",
+            "official",
+            "2026-01-02",
+            shown_with=("days",),
+        ),
+        "days": Fact("days", "number", 7, "라벨", "https://example.com", "guide", "2026-01-02", unit="일", note="메모"),
+    }
+    assert type(guide.facts["route"].value) is list  # a value stays as the data has it
+    assert guide.style == Style(("1372",), (WordingRule(("환불 불가",), "환불", "까닭"),))
+    assert guide.synonyms == (("환불", "돈 돌려받기"), ("취소",))
+    assert guide.topics == (
+        Topic(0, "t1", "주제", "요약", "a.md", also=(SeeAlsoPage("더", "b.md"),)),
+        Topic(1, "t2", "주제2", "요약2", "c.md"),
+    )
+    assert guide.scenarios == (
+        Scenario(
+            pos=0,
+            id="s1",
+            topic="t1",
+            title="제목",
+            answer="답",
+            link="a.md",
+            prepare=("준비",),
+            steps=("하나", "둘"),
+            timing=Timing(law=("법",), advice=("조언",)),
+            if_fails=IfFails("다음", "c.md", "가기"),
+            see=(SeeAlso("보기", "d.md"),),
+        ),
+    )
+    assert guide.order_statuses == (OrderStatus(0, "o1", "상태", "취소", "반품", "출처", "official", "2026-01-03"),)
+    assert guide.checklists == (
+        Checklist(
+            0,
+            "c1",
+            "목록",
+            "소개",
+            ("order_no",),
+            (ChecklistItem(0, "i1", "첫째", "a.md"), ChecklistItem(1, "i2", "둘째", "b.md")),
+        ),
+    )
+    assert guide.faq == guide.escalation == guide.details == guide.message_templates == ()
+    assert guide.find("topics", "t2").pos == 1 and guide.find("topics", "nope") is None
+
+
+def test_facts_as_plain_text_by_kind():
+    base = {"label": "l", "source": "s", "confidence": "official", "checked": "2026-01-01"}
+    assert Fact("k", "path", ["MY쇼핑", "주문배송"], **base).as_text() == "MY쇼핑 › 주문배송"
+    assert Fact("k", "keywords", ["환불", "취소"], **base).as_text() == "'환불', '취소'"
+    assert Fact("k", "list", ["카드", "계좌"], **base).as_text() == "카드, 계좌"
+    assert Fact("k", "number", 7, unit="일", **base).as_text() == "7일"
+    assert Fact("k", "text", "평일", **base).as_text() == "평일"
+    assert Fact("k", "phone", 1372, **base).as_text() == "1372"
+
+
+def test_dates_of_some_facts_or_else_of_the_whole_guide():
+    data = copy.deepcopy(SMALL)
+    data["facts"]["days"]["checked"] = "2026-03-04"
+    guide = guide_from_data(data, {}, "small.yml")
+    route, days = guide.facts["route"], guide.facts["days"]  # checked by us; from the source guide
+    assert guide.dates([route]) == FactDates(checked="2026-01-02", written=None)
+    assert guide.dates([days]) == FactDates(checked=None, written="2026-01-01")
+    assert guide.dates([]) == guide.dates([route, days]) == FactDates("2026-01-02", "2026-01-01")

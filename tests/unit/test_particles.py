@@ -5,7 +5,17 @@ import re
 
 import pytest
 
-from guidekit.particles import Ending, ending, fit, fit_particles, particle_problems
+from guidekit.html_events import article, events
+from guidekit.particles import (
+    Ending,
+    ParticleProblem,
+    both,
+    ending,
+    fit,
+    fit_particles,
+    form_after,
+    particle_problems,
+)
 
 CASES = [
     # (text, particle written, particle expected)
@@ -123,3 +133,118 @@ def test_a_particle_joined_inside_the_fact_is_read_as_the_text_after_it():
 def test_an_opening_tag_separates_the_fact_from_the_text():
     html = '<p><span data-fact="a">주문 취소</span><em>을</em></p>'
     assert particle_problems(html) == []
+
+
+# ── How an end is read, edge by edge ───────────────────────────────────────────────────────────────
+
+
+def test_quotes_and_marks_around_a_gloss_are_skipped_on_both_sides_of_it():
+    assert ending("자주 묻는 질문(FAQ)’") == Ending(True)  # a mark after the gloss
+    assert ending("자주 묻는 질문(FAQ) ") == Ending(True)
+    assert ending("‘주문 취소’(Cancel)") == Ending(False)  # a mark before the gloss
+
+
+def test_glosses_are_skipped_however_long_and_however_many():
+    assert ending("가(B)") == Ending(False)  # the gloss opens right after the first character
+    assert ending("가(AB)") == Ending(False)
+    assert ending("주문 취소 (Cancel) (취소)") == Ending(False)
+    assert ending("(주문 취소)") is None  # all in parentheses: read as written, and a ')' has no reading
+    assert ending("(…)") is None
+
+
+def test_the_last_hangul_syllable_is_read_too():
+    assert ending("힣") == Ending(True)  # U+D7A3, the last syllable: ㅎ
+    assert ending("가") == Ending(False)  # U+AC00, the first
+
+
+def test_digits_read_aloud_with_their_rieul():
+    assert ending("7") == Ending(True, True)  # 칠
+    assert ending("1") == Ending(True, True)  # 일
+    assert ending("8") == Ending(True, True)  # 팔
+    assert ending("3") == Ending(True, False)  # 삼
+    assert ending("2") == Ending(False, False)  # 이
+    assert ending("0") == Ending(True, False)  # 영
+
+
+def test_round_numbers_are_read_by_their_last_unit():
+    for number in ("10", "100", "1000", "10000", "100000", "20000000"):  # 십 백 천 만 십만 이천만
+        assert ending(number) == Ending(True, False), number
+    assert fit("를", ending("10000")) == "을"
+
+
+def test_a_percent_sign_is_read_as_a_vowel():
+    assert ending("15%") == Ending(False, False)  # 퍼센트
+
+
+def test_latin_letters_by_their_names_in_either_case():
+    assert ending("FAQ") == Ending(False, False)  # 큐
+    assert ending("FORM") == Ending(True, False)  # 엠
+    assert ending("html") == Ending(True, True)  # 엘
+    assert ending("Kakao PAY") == Ending(False, False)  # 와이
+    assert ending("Kakao Pay") == Ending(False, False)
+
+
+def test_both_forms_are_written_the_way_korean_writes_them():
+    assert both("을") == "을(를)"
+    assert both("로") == "(으)로"
+    assert both("로는") == "(으)로는"
+    assert both("으로도") == "(으)로도"
+    assert both("이라고") == "(이)라고"
+    assert both("와") == "과(와)"
+
+
+def test_form_after_fits_the_text_or_writes_both():
+    assert form_after("주문 취소", "을") == "를"
+    assert form_after("상담원 채팅", "로") == "으로"
+    assert form_after("서울", "으로") == "로"
+    assert form_after("🙂", "로") == "(으)로"
+    assert form_after("🙂", "이라고") == "(이)라고"
+
+
+def test_every_marker_is_fitted_even_after_one_that_is_not():
+    text = "[주문 내역] 화면의 [주문 취소]을 누르고 [7일]라도 [상담원 채팅]로 물어요"
+    assert _fit(text) == "[주문 내역] 화면의 [주문 취소]를 누르고 [7일]이라도 [상담원 채팅]으로 물어요"
+    not_facts = fit_particles(
+        "[주문 취소]을 [상담원 채팅]로", lambda m: None if m.group("v") == "주문 취소" else m.group("v"), MARK
+    )
+    assert not_facts == "[주문 취소]을 [상담원 채팅]으로"
+
+
+# ── The rendered check, problem by problem ─────────────────────────────────────────────────────────
+
+
+def test_a_problem_names_the_fact_the_text_shown_and_the_particle():
+    html = '<p><span data-fact="route_cancel">주문 취소</span>을 눌러요. <span data-fact="smile">🙂</span>로 가요.</p>'
+    assert particle_problems(html) == [
+        ParticleProblem("route_cancel", "주문 취소", "을", "를"),
+        ParticleProblem("smile", "🙂", "로", None),
+    ]
+
+
+def test_the_check_reads_a_pages_events_as_it_reads_its_html():
+    html = '<p><span data-fact="a">주문 취소</span>을 눌러요.</p>'
+    assert particle_problems(list(events(article(html)))) == particle_problems(html) != []
+
+
+def test_a_fact_shown_in_several_pieces_is_named_as_shown():
+    html = (
+        '<p><span data-fact="p"><span>MY쇼핑</span><span>›</span><span>주문배송</span></span>로 가요. '
+        '<span data-fact="q"><span>MY쇼핑</span><span>›</span><span>주문 취소</span><span class="josa">을</span></span> 눌러요</p>'
+    )
+    assert particle_problems(html) == [
+        ParticleProblem("p", "MY쇼핑›주문배송", "로", "으로"),
+        ParticleProblem("q", "MY쇼핑›주문 취소", "을", "를"),
+    ]
+
+
+def test_markup_inside_a_joined_particle_is_still_the_particle():
+    html = '<p><span data-fact="q">주문 취소<span class="josa"><b>으</b>로</span></span> 가요</p>'
+    assert particle_problems(html) == [ParticleProblem("q", "주문 취소", "으로", "로")]
+    assert particle_problems(html.replace("<b>으</b>로", "<b>로</b>")) == []
+
+
+def test_after_a_joined_particle_the_facts_own_text_comes_back():
+    html = '<p><span data-fact="p"><span class="josa">은</span>주문 취소</span></p>'
+    assert particle_problems(html) == [ParticleProblem("p", "주문 취소", "은", "는")]
+    html = '<p><span data-fact="p">주문배송<span class="josa">에서</span></span> <span data-fact="q">주문 취소</span>을</p>'
+    assert [(p.key, p.shown, p.expected) for p in particle_problems(html)] == [("q", "주문 취소", "를")]
