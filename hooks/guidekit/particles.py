@@ -78,8 +78,6 @@ _DIGIT_CODA = {
     "8": "ㄹ",
     "9": None,
 }
-# 십 백 천 만: a number ending in zeros is read by its last unit.
-_ZEROS_CODA = {1: "ㅂ", 2: "ㄱ", 3: "ㄴ", 4: "ㄴ"}
 # Latin letters by their Korean names: L 엘, M 엠, N 엔, R 알 end in a consonant; the rest in a vowel.
 _LETTER_CODA = {"l": "ㄹ", "m": "ㅁ", "n": "ㄴ", "r": "ㄹ"}
 _TRAILING = " \t\n'\"‘’“”」』》〉*_…·.,!?"
@@ -102,14 +100,10 @@ def ending(text: str) -> Ending | None:
     if _HANGUL_START <= ord(last) <= _HANGUL_END:
         final = (ord(last) - _HANGUL_START) % 28
         return Ending(final != 0, final == _RIEUL)
-    if last.isdigit():
-        digits = re.search(r"\d+$", text)
-        number = digits.group(0) if digits else last
-        zeros = len(number) - len(number.rstrip("0"))
-        if zeros and number.strip("0"):
-            coda = _ZEROS_CODA.get(zeros % 4 or 4)
-        else:
-            coda = _DIGIT_CODA[last]
+    if last in _DIGIT_CODA:
+        # A number ending in zeros is read by its last unit (십 백 천 만): like 영, a consonant that is not ㄹ,
+        # so the last digit decides either way.
+        coda = _DIGIT_CODA[last]
         return Ending(coda is not None, coda == "ㄹ")
     if last == "%":
         return Ending(False)  # 퍼센트

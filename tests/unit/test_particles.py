@@ -248,3 +248,11 @@ def test_after_a_joined_particle_the_facts_own_text_comes_back():
     assert particle_problems(html) == [ParticleProblem("p", "주문 취소", "은", "는")]
     html = '<p><span data-fact="p">주문배송<span class="josa">에서</span></span> <span data-fact="q">주문 취소</span>을</p>'
     assert [(p.key, p.shown, p.expected) for p in particle_problems(html)] == [("q", "주문 취소", "를")]
+
+
+def test_round_numbers_read_like_their_last_digit_and_other_scripts_digits_are_not_read():
+    from guidekit.particles import Ending, ending
+
+    for number in ("10", "100", "1000", "10000", "20", "300"):
+        assert ending(number) == Ending(True, False), number  # 십 백 천 만 이십 삼백
+    assert ending("²") is None and ending("١") is None  # not read aloud the way this module knows
