@@ -78,10 +78,12 @@ mutate: $(VENV)/.dev  ## mutation testing of particles, syntax, urls and the mod
 	cd $(MUTATION) && $(CURDIR)/$(BIN)/mutmut run --max-children 2
 	$(BIN)/python scripts/mutation_report.py $(MUTATION)
 
-lint: $(VENV)/.dev  ## ruff (lint and format check) and mypy, configured in pyproject.toml
+BIOME := $(NPM_DIR)/node_modules/.bin/biome
+lint: $(VENV)/.dev $(NODE_TEST)  ## ruff (lint and format check) and mypy (pyproject.toml); Biome lint and format check on the JS (biome.json)
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/ruff format --check hooks scripts tests
 	$(BIN)/mypy
+	$(BIOME) ci --colors=off .
 
 audit: install-dev $(NODE_AUDIT)  ## Lighthouse per page type, ours vs stock Material (not a gate)
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python scripts/audit.py $(AUDIT_ARGS)

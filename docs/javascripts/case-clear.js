@@ -39,7 +39,13 @@ export function askToClear(store, box, after) {
     return;
   }
   dialog.returnValue = "";
-  dialog.addEventListener("close", () => { if (dialog.returnValue === "clear") forget(); }, { once: true });
+  dialog.addEventListener(
+    "close",
+    () => {
+      if (dialog.returnValue === "clear") forget();
+    },
+    { once: true },
+  );
   dialog.showModal();
 }
 

@@ -64,7 +64,10 @@ export function nextStep(deadlines, dates, sent, today) {
 
   if (has("mediation") && open(d["mediation-answer"], today)) return step("mediation-answer", "mediation-answer");
   if (has("returned")) {
-    if (past(d.refund, today)) return sent.has("kakao_mediation") ? step("file-1372", "refund") : step("refund-late", "refund", "kakao_mediation");
+    if (past(d.refund, today))
+      return sent.has("kakao_mediation")
+        ? step("file-1372", "refund")
+        : step("refund-late", "refund", "kakao_mediation");
     return step("refund-wait", "refund");
   }
   if (sent.has("kakao_mediation")) return step("file-1372");
@@ -86,7 +89,10 @@ export function nextStep(deadlines, dates, sent, today) {
 /** The deadlines that have a date, in time order (a not-certain one by the earliest it can be), with
     `today` placed among them: [{ kind, day }] where kind "today" marks today. */
 export function timeline(deadlines, today) {
-  const rows = KINDS.filter((k) => deadlines[k]).map((k) => ({ kind: k, day: deadlines[k].date || deadlines[k].atLeast }));
+  const rows = KINDS.filter((k) => deadlines[k]).map((k) => ({
+    kind: k,
+    day: deadlines[k].date || deadlines[k].atLeast,
+  }));
   const todayIso = today.toISOString().slice(0, 10);
   rows.push({ kind: "today", day: todayIso });
   // Stable: two deadlines on one day keep the order of KINDS; today goes before a deadline on today.

@@ -17,7 +17,8 @@ function text(node, selector) {
 /** The case on `page` as text; `sent` is the log [{ what, date }]. */
 export function caseSummary(page, sent) {
   const details = [...page.querySelectorAll(".case-details input[data-blank]")].map((input) => {
-    const label = input.labels && input.labels[0] ? input.labels[0].firstChild.textContent : input.getAttribute("data-blank");
+    const label =
+      input.labels && input.labels[0] ? input.labels[0].firstChild.textContent : input.getAttribute("data-blank");
     const day = input.type === "date" && parseDay(input.value);
     return [label.trim(), day ? longDate(day) : input.value.trim()];
   });
@@ -27,9 +28,19 @@ export function caseSummary(page, sent) {
       const law = text(row, ".case-row__law");
       return [text(row, ".case-row__what"), text(row, ".case-row__when strong") + (law ? ` (${law})` : "")];
     });
-  const titles = new Map([...page.querySelectorAll(".case-sent__item")].map((i) => [i.getAttribute("data-sent"), text(i, ".case-sent__what")]));
-  const log = sent.slice().sort((a, b) => (a.date < b.date ? -1 : 1)).map((e) => [longDate(e.date), titles.get(e.what) || e.what]);
-  const evidence = [...page.querySelectorAll(".case-evidence li[data-item]:not([hidden])")].map((li) => li.textContent.trim());
+  const titles = new Map(
+    [...page.querySelectorAll(".case-sent__item")].map((i) => [
+      i.getAttribute("data-sent"),
+      text(i, ".case-sent__what"),
+    ]),
+  );
+  const log = sent
+    .slice()
+    .sort((a, b) => (a.date < b.date ? -1 : 1))
+    .map((e) => [longDate(e.date), titles.get(e.what) || e.what]);
+  const evidence = [...page.querySelectorAll(".case-evidence li[data-item]:not([hidden])")].map((li) =>
+    li.textContent.trim(),
+  );
   const head = page.querySelector(".case-print-head");
   return caseText(head ? head.textContent.trim() : document.title, [
     { title: heading(page, "case-details"), lines: details },

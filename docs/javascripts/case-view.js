@@ -7,7 +7,7 @@ import { isoDay, longDate } from "./days.js";
 import { calendarFromAttributes } from "./deadline-math.js";
 import { showDeadline, time } from "./deadline-view.js";
 
-const homes = new Map();  // each message moved under the next step, and where it came from
+const homes = new Map(); // each message moved under the next step, and where it came from
 
 function showRow(row, result, first, now) {
   row.hidden = !result;
@@ -70,10 +70,14 @@ function showNext(page, step, deadlines) {
     the set of message ids marked as sent. */
 export function drawCase(page, dates, sent, now) {
   const box = page.querySelector(".case-deadlines");
-  box._calendar = box._calendar || calendarFromAttributes(box.getAttribute("data-holiday-years"), box.getAttribute("data-holidays"));
-  const rows = new Map([...box.querySelectorAll(".case-row[data-deadline]")].map((r) => [r.getAttribute("data-deadline"), r]));
+  box._calendar =
+    box._calendar || calendarFromAttributes(box.getAttribute("data-holiday-years"), box.getAttribute("data-holidays"));
+  const rows = new Map(
+    [...box.querySelectorAll(".case-row[data-deadline]")].map((r) => [r.getAttribute("data-deadline"), r]),
+  );
   const periods = {};
-  for (const [kind, row] of rows) if (row.hasAttribute("data-period")) periods[kind] = parseInt(row.getAttribute("data-period"), 10);
+  for (const [kind, row] of rows)
+    if (row.hasAttribute("data-period")) periods[kind] = parseInt(row.getAttribute("data-period"), 10);
   const deadlines = caseDeadlines(box._calendar, periods, dates);
   let had = 0;
   for (const [kind, row] of rows) {

@@ -13,7 +13,10 @@ function say(el, text, keep) {
   if (!el) return;
   el.textContent = text;
   window.clearTimeout(el._guideTimer);
-  if (!keep) el._guideTimer = window.setTimeout(() => { el.textContent = ""; }, 4000);
+  if (!keep)
+    el._guideTimer = window.setTimeout(() => {
+      el.textContent = "";
+    }, 4000);
 }
 
 /* ── The shopper's details: typed once (in a checklist blank, under a message, on 내 사건), kept on this
@@ -35,7 +38,7 @@ function printedDate(field) {
 export function showDetails(except) {
   const details = store.details();
   document.querySelectorAll("input[data-blank]").forEach((field) => {
-    if (field === except) return;  // the field being typed in keeps its own caret
+    if (field === except) return; // the field being typed in keeps its own caret
     const value = clean(details[field.getAttribute("data-blank")]);
     // A date field takes only a date: an older free-text value stays stored and shows in the messages.
     field.value = field.type === "date" && !parseDay(value) ? "" : value;
@@ -75,7 +78,9 @@ function setupChecklist(list) {
     else store.remove(name);
   }
   function show() {
-    boxes.forEach((box) => { box.checked = !!state.items[box.getAttribute("data-item")]; });
+    boxes.forEach((box) => {
+      box.checked = !!state.items[box.getAttribute("data-item")];
+    });
   }
   function offerUndo(count) {
     if (!undo) return;
@@ -100,7 +105,10 @@ function setupChecklist(list) {
   if (pending && pending.items && Object.keys(pending.items).length) offerUndo(Object.keys(pending.items).length);
   reset.addEventListener("click", () => {
     const ticks = Object.keys(state.items).length;
-    if (!ticks) { say(status, "지울 체크가 없어요. 적어 둔 정보는 내 사건에서 지워요."); return; }
+    if (!ticks) {
+      say(status, "지울 체크가 없어요. 적어 둔 정보는 내 사건에서 지워요.");
+      return;
+    }
     store.write(undoName, { items: state.items });
     state = { items: {} };
     keep();
@@ -130,12 +138,17 @@ function copyText(text) {
     document.body.appendChild(area);
     area.select();
     let ok = false;
-    try { ok = document.execCommand("copy"); } catch { ok = false; }
+    try {
+      ok = document.execCommand("copy");
+    } catch {
+      ok = false;
+    }
     document.body.removeChild(area);
-    if (ok) resolve(); else reject(new Error("copy failed"));
+    if (ok) resolve();
+    else reject(new Error("copy failed"));
   });
 }
-window.__guideCopy = copyText;  // my-case.js copies the case summary the same way
+window.__guideCopy = copyText; // my-case.js copies the case summary the same way
 
 function setupCopy(button) {
   const status = button.parentNode.querySelector(".msg-copy__status");
@@ -143,24 +156,34 @@ function setupCopy(button) {
     const target = document.getElementById(button.getAttribute("data-copy-target"));
     if (!target) return;
     const open = target.querySelectorAll("mark.msg-blank:not(.msg-blank--filled)").length;
-    copyText(target.textContent).then(() => {
-      say(status, open ? "복사했어요. 남은 대괄호 칸 " + open + "개는 바꿔서 보내요." : "복사했어요. 빈칸 없이 채워졌어요.");
-    }, () => {
-      say(status, "복사하지 못했어요. 글을 길게 눌러 직접 복사해요.");
-    });
+    copyText(target.textContent).then(
+      () => {
+        say(
+          status,
+          open ? "복사했어요. 남은 대괄호 칸 " + open + "개는 바꿔서 보내요." : "복사했어요. 빈칸 없이 채워졌어요.",
+        );
+      },
+      () => {
+        say(status, "복사하지 못했어요. 글을 길게 눌러 직접 복사해요.");
+      },
+    );
   });
 }
 
 function stampPrintDate() {
-  document.querySelectorAll("[data-print-date]").forEach((el) => { el.textContent = longDate(today()); });
+  document.querySelectorAll("[data-print-date]").forEach((el) => {
+    el.textContent = longDate(today());
+  });
 }
 
 function init() {
   if (document.body.hasAttribute("data-guide-checklists")) return;
   document.body.setAttribute("data-guide-checklists", "");
-  document.querySelectorAll(".checklist__tools, .checklist__reset, .msg-template__tools, .msg-fill, .checklist-print").forEach((el) => {
-    el.hidden = false;
-  });
+  document
+    .querySelectorAll(".checklist__tools, .checklist__reset, .msg-template__tools, .msg-fill, .checklist-print")
+    .forEach((el) => {
+      el.hidden = false;
+    });
   document.querySelectorAll(".checklist-print").forEach((button) => {
     button.addEventListener("click", () => window.print());
   });
@@ -168,7 +191,9 @@ function init() {
   document.querySelectorAll("input[data-blank]").forEach(setupDetailField);
   showDetails();
   // Another tab of this site changed a detail: show it here too.
-  window.addEventListener("storage", (e) => { if (e.key === store.prefix + "details") showDetails(); });
+  window.addEventListener("storage", (e) => {
+    if (e.key === store.prefix + "details") showDetails();
+  });
   stampPrintDate();
   window.addEventListener("beforeprint", stampPrintDate);
   document.querySelectorAll(".msg-copy").forEach(setupCopy);

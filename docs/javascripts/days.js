@@ -9,8 +9,7 @@ export function parseDay(text) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
   if (!m) return null;
   const day = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return day.getUTCFullYear() === +m[1] && day.getUTCMonth() === +m[2] - 1 && day.getUTCDate() === +m[3]
-    ? day : null;
+  return day.getUTCFullYear() === +m[1] && day.getUTCMonth() === +m[2] - 1 && day.getUTCDate() === +m[3] ? day : null;
 }
 
 /** Today on the reader's own calendar, as a day like the others (00:00 UTC). */
@@ -50,4 +49,3 @@ export function monthDay(day) {
   const d = asDay(day);
   return `${d.getUTCMonth() + 1}월 ${d.getUTCDate()}일`;
 }
-

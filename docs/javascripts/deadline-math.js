@@ -67,7 +67,7 @@ function settle(calendar, kind, last) {
     const rest = restDay(calendar, day);
     if (rest === null) {
       unknownYear = day.getUTCFullYear();
-      break;  // a working day for `atLeast`: if it is a holiday after all, the deadline is only later
+      break; // a working day for `atLeast`: if it is a holiday after all, the deadline is only later
     }
     if (!rest) break;
     why = why || rest;
@@ -81,13 +81,13 @@ function answer(kind, last, day, why, unknownYear) {
   const moved = day.getTime() !== last.getTime();
   return Object.freeze({
     kind,
-    date: certain ? isoDay(day) : null,  // the last day to act on; null when it is not certain
+    date: certain ? isoDay(day) : null, // the last day to act on; null when it is not certain
     certain,
-    lastDay: isoDay(last),               // the last day by the calendar, before 제161조
-    moved,                               // 제161조 moved it (to `date`, or at least to `atLeast`)
-    why: moved ? why : null,             // what `lastDay` is: "saturday", "sunday" or "holiday"
-    atLeast: isoDay(day),                // the earliest the deadline can be (== date when certain)
-    unknownYear,                         // the first year whose holidays the answer needed and lacks
+    lastDay: isoDay(last), // the last day by the calendar, before 제161조
+    moved, // 제161조 moved it (to `date`, or at least to `atLeast`)
+    why: moved ? why : null, // what `lastDay` is: "saturday", "sunday" or "holiday"
+    atLeast: isoDay(day), // the earliest the deadline can be (== date when certain)
+    unknownYear, // the first year whose holidays the answer needed and lacks
   });
 }
 
@@ -103,7 +103,7 @@ export function afterMonths(calendar, start, n) {
 
 /** The last day by the calendar of `n` months counted from the day after `start` (제160조). */
 export function monthsEnd(start, n) {
-  const first = addDays(asDay(start), 1);  // 기산일
+  const first = addDays(asDay(start), 1); // 기산일
   const y = first.getUTCFullYear();
   const m = first.getUTCMonth() + n;
   const d = first.getUTCDate();
@@ -115,11 +115,11 @@ export function monthsEnd(start, n) {
 export function afterBusinessDays(calendar, start, n) {
   let day = asDay(start);
   let unknownYear = null;
-  for (let counted = 0; counted < n;) {
+  for (let counted = 0; counted < n; ) {
     day = addDays(day, 1);
     const rest = restDay(calendar, day);
     if (rest === null && unknownYear === null) unknownYear = day.getUTCFullYear();
-    if (!rest) counted += 1;  // an unknown weekday counts: that gives the earliest the answer can be
+    if (!rest) counted += 1; // an unknown weekday counts: that gives the earliest the answer can be
   }
   return answer("business-days", day, day, null, unknownYear);
 }

@@ -4,7 +4,7 @@
    Without this script the box stays hidden, and nothing was stored either. */
 import { pageStore } from "./device-store.js";
 
-const CACHE_PREFIX = "guide-offline";  // hooks/guidekit/offline.py CACHE_PREFIX
+const CACHE_PREFIX = "guide-offline"; // hooks/guidekit/offline.py CACHE_PREFIX
 
 function setup(box) {
   const store = pageStore();
@@ -23,7 +23,9 @@ function setup(box) {
         const key = storage.key(i);
         if (theirs.some((p) => key.indexOf(p) === 0)) out.push(key);
       }
-    } catch { /* storage blocked: nothing of ours there */ }
+    } catch {
+      /* storage blocked: nothing of ours there */
+    }
     return out;
   }
   function ourCaches() {
@@ -32,8 +34,22 @@ function setup(box) {
     return caches.keys().then((all) => all.filter((n) => n.indexOf(prefix) === 0));
   }
   function copySize(cacheNames) {
-    return Promise.all(cacheNames.map((name) => caches.open(name).then((cache) => cache.keys().then((requests) =>
-      Promise.all(requests.map((r) => cache.match(r).then((res) => res.blob()).then((b) => b.size))))))).then((lists) => {
+    return Promise.all(
+      cacheNames.map((name) =>
+        caches.open(name).then((cache) =>
+          cache.keys().then((requests) =>
+            Promise.all(
+              requests.map((r) =>
+                cache
+                  .match(r)
+                  .then((res) => res.blob())
+                  .then((b) => b.size),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ).then((lists) => {
       const sizes = [].concat(...lists);
       return { files: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0) };
     });
@@ -45,24 +61,35 @@ function setup(box) {
     const typed = Object.keys(store.details()).length;
     const sent = (store.read("case") || { sent: [] }).sent.length;
     let settings = [];
-    try { settings = otherKeys(window.localStorage); } catch { settings = []; }
-    return ourCaches().then(copySize).then((copy) => {
-      const parts = [];
-      if (ticks) parts.push("체크 표시가 있는 체크리스트 " + ticks + "개");
-      if (typed) parts.push("적어 둔 정보 " + typed + "가지");
-      if (sent) parts.push("내 사건의 보낸 기록 " + sent + "건");
-      if (settings.some((k) => k.indexOf(root.pathname + ".__") === 0)) parts.push("화면 설정");
-      if (copy.files) parts.push("오프라인 사본(파일 " + copy.files + "개, 약 " + (copy.bytes / 1048576).toFixed(1) + "MB)");
-      summary.textContent = parts.length
-        ? "지금 이 기기에 있는 것: " + parts.join(", ") + "."
-        : "지금 이 기기에 저장된 이 안내서의 내용은 없어요.";
-    });
+    try {
+      settings = otherKeys(window.localStorage);
+    } catch {
+      settings = [];
+    }
+    return ourCaches()
+      .then(copySize)
+      .then((copy) => {
+        const parts = [];
+        if (ticks) parts.push("체크 표시가 있는 체크리스트 " + ticks + "개");
+        if (typed) parts.push("적어 둔 정보 " + typed + "가지");
+        if (sent) parts.push("내 사건의 보낸 기록 " + sent + "건");
+        if (settings.some((k) => k.indexOf(root.pathname + ".__") === 0)) parts.push("화면 설정");
+        if (copy.files)
+          parts.push("오프라인 사본(파일 " + copy.files + "개, 약 " + (copy.bytes / 1048576).toFixed(1) + "MB)");
+        summary.textContent = parts.length
+          ? "지금 이 기기에 있는 것: " + parts.join(", ") + "."
+          : "지금 이 기기에 저장된 이 안내서의 내용은 없어요.";
+      });
   }
 
   function forget() {
     for (const name of store.names()) store.remove(name);
     [window.localStorage, window.sessionStorage].forEach((storage) => {
-      try { otherKeys(storage).forEach((k) => storage.removeItem(k)); } catch { /* blocked */ }
+      try {
+        otherKeys(storage).forEach((k) => storage.removeItem(k));
+      } catch {
+        /* blocked */
+      }
     });
     const registration = navigator.serviceWorker
       ? navigator.serviceWorker.getRegistration(root.href).then((r) => r && r.unregister())
@@ -96,7 +123,8 @@ function setup(box) {
   box.querySelector(".device-data__forget").addEventListener("click", () => {
     const typed = nameDetails();
     if (dialog && dialog.showModal) dialog.showModal();
-    else if (window.confirm((dialog ? dialog.querySelector("p").textContent : "") + (typed ? "\n" + typed : ""))) forget();
+    else if (window.confirm((dialog ? dialog.querySelector("p").textContent : "") + (typed ? "\n" + typed : "")))
+      forget();
   });
   if (dialog) {
     dialog.addEventListener("close", () => {

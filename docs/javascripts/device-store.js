@@ -14,7 +14,7 @@ const LEGACY = SITE + "/";
 
 /* Detail names used before each had one name (the deadline helper's 수령일 and 안 날): moved to the
    name the data file gives the same detail, unless that one already has a value. */
-const RENAMED = { "수령일": "받은 날", "안 날": "광고와 다른 걸 안 날" };
+const RENAMED = { 수령일: "받은 날", "안 날": "광고와 다른 걸 안 날" };
 
 /* Direction controls and zero-width characters (pasted along with a number, or typed on purpose) would
    reverse the words around a filled blank, here and in the message the shopper pastes elsewhere. */

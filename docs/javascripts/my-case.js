@@ -12,15 +12,16 @@ import { pageStore } from "./device-store.js";
 const store = pageStore();
 
 let counting = null;
-let loaded = null;  // the modules, once here: a copy must happen within the tap (Safari refuses it later)
+let loaded = null; // the modules, once here: a copy must happen within the tap (Safari refuses it later)
 function counted() {
-  counting = counting || Promise.all([import("./case-view.js"), import("./case-summary.js")]).then((modules) => {
-    loaded = Object.assign({}, ...modules);
-    return loaded;
-  });
+  counting =
+    counting ||
+    Promise.all([import("./case-view.js"), import("./case-summary.js")]).then((modules) => {
+      loaded = Object.assign({}, ...modules);
+      return loaded;
+    });
   return counting;
 }
-
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -53,7 +54,10 @@ function setup(page) {
     let any = false;
     sentBox.querySelectorAll(".case-sent__item").forEach((item) => {
       const what = item.getAttribute("data-sent");
-      const entries = log.sent.map((e, i) => ({ ...e, i })).filter((e) => e.what === what).sort((a, b) => (a.date < b.date ? -1 : 1));
+      const entries = log.sent
+        .map((e, i) => ({ ...e, i }))
+        .filter((e) => e.what === what)
+        .sort((a, b) => (a.date < b.date ? -1 : 1));
       const shown = item.querySelector(".case-sent__dates");
       shown.textContent = "";
       entries.forEach((entry, n) => {
@@ -102,11 +106,13 @@ function setup(page) {
     const sent = readLog().sent;
     if (!counting && !Object.values(given).some(Boolean) && !sent.length) {
       // Nothing to count: the empty form and its first step.
-      box.querySelectorAll(".case-row").forEach((row) => { row.hidden = true; });
+      box.querySelectorAll(".case-row").forEach((row) => {
+        row.hidden = true;
+      });
       box.querySelector(".case-deadlines__empty").hidden = false;
       return;
     }
-    box.setAttribute("data-counting", "");  // until the counting is here and has drawn (tests wait for it)
+    box.setAttribute("data-counting", ""); // until the counting is here and has drawn (tests wait for it)
     counted().then((m) => {
       m.drawCase(page, dates(), new Set(readLog().sent.map((e) => e.what)), today());
       box.removeAttribute("data-counting");
@@ -115,7 +121,9 @@ function setup(page) {
 
   /* ── Marking a message as sent ── */
   if (sentBox) {
-    sentBox.querySelectorAll(".case-sent__tools").forEach((tools) => { tools.hidden = false; });
+    sentBox.querySelectorAll(".case-sent__tools").forEach((tools) => {
+      tools.hidden = false;
+    });
     sentBox.querySelectorAll(".case-sent__item").forEach((item) => {
       const input = item.querySelector(".case-sent__date");
       item.querySelector(".case-sent__mark").addEventListener("click", () => {
@@ -142,12 +150,16 @@ function setup(page) {
     tools.hidden = false;
     const status = tools.querySelector(".case-tools__status");
     tools.querySelector(".case-copy").addEventListener("click", () => {
-      window.dispatchEvent(new Event("beforeprint"));  // the heading's date is today's
+      window.dispatchEvent(new Event("beforeprint")); // the heading's date is today's
       const copy = window.__guideCopy || ((t) => navigator.clipboard.writeText(t));
       const text = (m) => m.caseSummary(page, readLog().sent);
       (loaded ? copy(text(loaded)) : counted().then((m) => copy(text(m)))).then(
-        () => { status.textContent = "사건 요약을 복사했어요. 1372 온라인 상담 신청서의 내용 칸에 붙여 넣어요."; },
-        () => { status.textContent = "복사하지 못했어요. 인쇄하기로 한 장에 담아 가요."; },
+        () => {
+          status.textContent = "사건 요약을 복사했어요. 1372 온라인 상담 신청서의 내용 칸에 붙여 넣어요.";
+        },
+        () => {
+          status.textContent = "복사하지 못했어요. 인쇄하기로 한 장에 담아 가요.";
+        },
       );
     });
   }
@@ -163,7 +175,10 @@ function setup(page) {
   if (clear) {
     clear.hidden = false;
     if (store.read("undo/case")) undoButton.hidden = false;
-    const after = () => { showDetails(); render(); };
+    const after = () => {
+      showDetails();
+      render();
+    };
     clear.querySelector(".case-clear__start").addEventListener("click", () => {
       import("./case-clear.js").then((m) => m.askToClear(store, clear, after));
     });
@@ -174,7 +189,9 @@ function setup(page) {
 
   page.querySelectorAll("input[data-blank]").forEach((input) => input.addEventListener("input", dropUndo));
   document.addEventListener("guide:details", render);
-  window.addEventListener("storage", (e) => { if (e.key && e.key.startsWith(store.prefix)) render(); });
+  window.addEventListener("storage", (e) => {
+    if (e.key && e.key.startsWith(store.prefix)) render();
+  });
   render();
 }
 

@@ -6,12 +6,24 @@ import { test } from "node:test";
 import { clean, openStore, parseStored, prefixFor } from "../../docs/javascripts/device-store.js";
 
 class Memory {
-  constructor(entries = {}) { this.map = new Map(Object.entries(entries)); }
-  get length() { return this.map.size; }
-  key(i) { return [...this.map.keys()][i] ?? null; }
-  getItem(k) { return this.map.has(k) ? this.map.get(k) : null; }
-  setItem(k, v) { this.map.set(k, String(v)); }
-  removeItem(k) { this.map.delete(k); }
+  constructor(entries = {}) {
+    this.map = new Map(Object.entries(entries));
+  }
+  get length() {
+    return this.map.size;
+  }
+  key(i) {
+    return [...this.map.keys()][i] ?? null;
+  }
+  getItem(k) {
+    return this.map.has(k) ? this.map.get(k) : null;
+  }
+  setItem(k, v) {
+    this.map.set(k, String(v));
+  }
+  removeItem(k) {
+    this.map.delete(k);
+  }
 }
 const at = (path) => new URL(path, "https://owner.github.io");
 
@@ -35,7 +47,7 @@ test("two copies on one host neither see nor clear each other's data", () => {
 
 test("keys from before scoping move once to the first copy, old detail names to today's", () => {
   const storage = new Memory({
-    "kshop-help/details": JSON.stringify({ "주문 번호": "123", "수령일": "2026-12-18", "안 날": "2026-12-20" }),
+    "kshop-help/details": JSON.stringify({ "주문 번호": "123", 수령일: "2026-12-18", "안 날": "2026-12-20" }),
     "kshop-help/checklist/prepare": JSON.stringify({ items: { photos: true } }),
   });
   const a = openStore(storage, at("/a/"));
@@ -49,14 +61,22 @@ test("keys from before scoping move once to the first copy, old detail names to 
 });
 
 test("an old name never overwrites a value already under today's name", () => {
-  const storage = new Memory({ "kshop-help:/:details": JSON.stringify({ "받은 날": "2026-12-19", "수령일": "2026-12-18" }) });
+  const storage = new Memory({
+    "kshop-help:/:details": JSON.stringify({ "받은 날": "2026-12-19", 수령일: "2026-12-18" }),
+  });
   const store = openStore(storage, at("/"));
   store.migrate();
   assert.deepEqual(store.details(), { "받은 날": "2026-12-19" });
 });
 
 for (const name of ["details", "checklist/prepare", "case", "undo/checklist/prepare", "undo/case"]) {
-  for (const [bad, text] of [["a number", "42"], ["a string", '"hello"'], ["an array", "[]"], ["broken JSON", "{\"items\": "], ["null", "null"]]) {
+  for (const [bad, text] of [
+    ["a number", "42"],
+    ["a string", '"hello"'],
+    ["an array", "[]"],
+    ["broken JSON", '{"items": '],
+    ["null", "null"],
+  ]) {
     test(`${bad} under ${name} is dropped with a warning`, () => {
       const storage = new Memory({ ["kshop-help:/:" + name]: text });
       const warnings = [];
@@ -74,7 +94,9 @@ test("parts of the wrong shape are dropped, the rest kept", () => {
   const storage = new Memory({
     "kshop-help:/:details": JSON.stringify({ "주문 번호": "123", "송장 번호": 456, "받은 날": ["x"] }),
     "kshop-help:/:checklist/prepare": JSON.stringify({ items: { a: true, b: "yes" } }),
-    "kshop-help:/:case": JSON.stringify({ sent: [{ what: "withdrawal_notice", date: "2026-12-20" }, { what: 3 }, "x"] }),
+    "kshop-help:/:case": JSON.stringify({
+      sent: [{ what: "withdrawal_notice", date: "2026-12-20" }, { what: 3 }, "x"],
+    }),
   });
   const store = openStore(storage, at("/"), (m) => warnings.push(m));
   assert.deepEqual(store.details(), { "주문 번호": "123" });
@@ -87,7 +109,19 @@ test("parts of the wrong shape are dropped, the rest kept", () => {
 });
 
 test("storage that throws reads as empty and keeps nothing", () => {
-  const broken = { length: 0, key: () => null, getItem() { throw new Error("blocked"); }, setItem() { throw new Error("full"); }, removeItem() { throw new Error("blocked"); } };
+  const broken = {
+    length: 0,
+    key: () => null,
+    getItem() {
+      throw new Error("blocked");
+    },
+    setItem() {
+      throw new Error("full");
+    },
+    removeItem() {
+      throw new Error("blocked");
+    },
+  };
   const store = openStore(broken, at("/"));
   store.migrate();
   store.setDetail("주문 번호", "1");

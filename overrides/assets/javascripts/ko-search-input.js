@@ -3,47 +3,62 @@
  * bundle, as the first part needs to be in place before it starts.
  */
 (function () {
-  "use strict"
-  var SEARCH = ".md-search__input", held = []
+  "use strict";
+  var SEARCH = ".md-search__input",
+    held = [];
 
   /* The search index is fetched when search opens, not with every page: most readers never search, and
      on a phone the index is the largest download of the site. Material asks for it at start-up; its
      request is held here until the search toggle turns on or the box gets focus. */
-  var proto = XMLHttpRequest.prototype, open = proto.open, send = proto.send
+  var proto = XMLHttpRequest.prototype,
+    open = proto.open,
+    send = proto.send;
   proto.open = function (method, url) {
-    this.koIndex = /\/search_index\.json$/.test(url)
-    return open.apply(this, arguments)
-  }
+    this.koIndex = /\/search_index\.json$/.test(url);
+    return open.apply(this, arguments);
+  };
   proto.send = function () {
-    var req = this, args = arguments, box = document.querySelector("[data-md-toggle=search]")
-    if (!req.koIndex || box && box.checked) return send.apply(req, args)
-    held.push(function () { send.apply(req, args) })
-  }
+    var req = this,
+      args = arguments,
+      box = document.querySelector("[data-md-toggle=search]");
+    if (!req.koIndex || (box && box.checked)) return send.apply(req, args);
+    held.push(function () {
+      send.apply(req, args);
+    });
+  };
   function release(ev) {
-    if (ev.target.matches(SEARCH) || ev.target.checked && ev.target.matches("[data-md-toggle=search]"))
-      while (held.length) held.shift()()
+    if (ev.target.matches(SEARCH) || (ev.target.checked && ev.target.matches("[data-md-toggle=search]")))
+      while (held.length) held.shift()();
   }
-  document.addEventListener("change", release, true)
-  document.addEventListener("focusin", release, true)
+  document.addEventListener("change", release, true);
+  document.addEventListener("focusin", release, true);
 
   /* Material starts a search on `keyup` in the search box. Text that arrives without a key (pasted from
      a KakaoTalk chat through the long-press menu, or finished by some Korean input methods without a
      final keyup) would then sit in the box with no results. Relay every `input` as a `keyup`; Material
      ignores a value it has already searched, so real key presses are not searched twice. */
-  document.addEventListener("input", function (ev) {
-    if (ev.target.matches(SEARCH))
-      ev.target.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }))
-  }, true)
+  document.addEventListener(
+    "input",
+    function (ev) {
+      if (ev.target.matches(SEARCH)) ev.target.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    },
+    true,
+  );
 
   /* Enter opens the first result shown. Material's own Enter opens the highest-scored entry wherever it
      sits in the list. A page's heading with no text of its own gives way to its first section, which is
      what matched. */
-  addEventListener("keydown", function (ev) {
-    var links = document.querySelectorAll(".md-search-result__list > li:first-child > a"), first = links[0]
-    if (ev.key !== "Enter" || ev.isComposing || !ev.target.matches(SEARCH) || !first) return
-    if (links[1] && !first.querySelector("article > :not(h1):not(.md-search-result__icon)")) first = links[1]
-    ev.preventDefault()
-    ev.stopImmediatePropagation()
-    first.click()
-  }, true)
-})()
+  addEventListener(
+    "keydown",
+    function (ev) {
+      var links = document.querySelectorAll(".md-search-result__list > li:first-child > a"),
+        first = links[0];
+      if (ev.key !== "Enter" || ev.isComposing || !ev.target.matches(SEARCH) || !first) return;
+      if (links[1] && !first.querySelector("article > :not(h1):not(.md-search-result__icon)")) first = links[1];
+      ev.preventDefault();
+      ev.stopImmediatePropagation();
+      first.click();
+    },
+    true,
+  );
+})();

@@ -23,33 +23,48 @@
     note.querySelector(".guide-update__go").onclick = function () {
       if (registration.waiting) registration.waiting.postMessage("guide-offline:update");
     };
-    note.querySelector(".guide-update__later").onclick = function () { note.hidden = true; };
+    note.querySelector(".guide-update__later").onclick = function () {
+      note.hidden = true;
+    };
   }
 
   function failures() {
-    try { return Number(window.localStorage.getItem(FAILED)) || 0; } catch (e) { return 0; }
+    try {
+      return Number(window.localStorage.getItem(FAILED)) || 0;
+    } catch (e) {
+      return 0;
+    }
   }
   function setFailures(count) {
     try {
       if (count) window.localStorage.setItem(FAILED, String(count));
       else window.localStorage.removeItem(FAILED);
-    } catch (e) { /* storage blocked: the note just never shows */ }
+    } catch (e) {
+      /* storage blocked: the note just never shows */
+    }
   }
 
   /* The check failed, and update() does not say why: sw.js is asked for once more. Only an error from the
      host counts; with no network (a phone offline, or a signal too weak) the copy is doing what it is for.
      A newer build already waiting is offered by the other note instead. */
   function checkFailed(registration) {
-    return fetch(worker, { cache: "no-store" }).then(function (response) {
-      if (response.ok) return;
-      var count = failures() + 1;
-      setFailures(count);
-      var note = document.querySelector(".guide-update__stuck");
-      if (!note || count < STUCK_AFTER || registration.waiting) return;
-      note.querySelector(".guide-update__offline").href = new URL("offline/", root).href;
-      note.hidden = false;
-      note.querySelector(".guide-update__close").onclick = function () { note.hidden = true; };
-    }, function () { /* no network */ });
+    return fetch(worker, { cache: "no-store" }).then(
+      function (response) {
+        if (response.ok) return;
+        var count = failures() + 1;
+        setFailures(count);
+        var note = document.querySelector(".guide-update__stuck");
+        if (!note || count < STUCK_AFTER || registration.waiting) return;
+        note.querySelector(".guide-update__offline").href = new URL("offline/", root).href;
+        note.hidden = false;
+        note.querySelector(".guide-update__close").onclick = function () {
+          note.hidden = true;
+        };
+      },
+      function () {
+        /* no network */
+      },
+    );
   }
 
   navigator.serviceWorker.addEventListener("controllerchange", function () {
@@ -59,23 +74,33 @@
   });
 
   function register() {
-    navigator.serviceWorker.register(worker).then(function (registration) {
-      offer(registration);
-      registration.addEventListener("updatefound", function () {
-        var incoming = registration.installing;
-        if (!incoming) return;
-        incoming.addEventListener("statechange", function () {
-          if (incoming.state === "installed") offer(registration);
+    navigator.serviceWorker
+      .register(worker)
+      .then(function (registration) {
+        offer(registration);
+        registration.addEventListener("updatefound", function () {
+          var incoming = registration.installing;
+          if (!incoming) return;
+          incoming.addEventListener("statechange", function () {
+            if (incoming.state === "installed") offer(registration);
+          });
         });
-      });
-      /* No copy runs this page (a first visit, or the copy was just cleared): none is stuck, the count
+        /* No copy runs this page (a first visit, or the copy was just cleared): none is stuck, the count
          starts anew. */
-      if (!navigator.serviceWorker.controller) return setFailures(0);
-      /* Ask for a newer build on every page view: a browser's own checks can be hours apart. */
-      return registration.update().then(function () { setFailures(0); }, function () {
-        return checkFailed(registration);
+        if (!navigator.serviceWorker.controller) return setFailures(0);
+        /* Ask for a newer build on every page view: a browser's own checks can be hours apart. */
+        return registration.update().then(
+          function () {
+            setFailures(0);
+          },
+          function () {
+            return checkFailed(registration);
+          },
+        );
+      })
+      .catch(function () {
+        /* no offline copy here (private window, blocked storage): the site works online */
       });
-    }).catch(function () { /* no offline copy here (private window, blocked storage): the site works online */ });
   }
   if (document.readyState === "complete") register();
   else window.addEventListener("load", register);
