@@ -83,7 +83,7 @@ lint: $(VENV)/.dev $(NODE_TEST)  ## ruff (lint and format check) and mypy (pypro
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/ruff format --check hooks scripts tests
 	$(BIN)/mypy
-	$(BIOME) ci --colors=off .
+	$(BIOME) ci --colors=off --error-on-warnings .
 
 audit: install-dev $(NODE_AUDIT)  ## Lighthouse per page type, ours vs stock Material (not a gate)
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python scripts/audit.py $(AUDIT_ARGS)

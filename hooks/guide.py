@@ -33,7 +33,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from guidekit import shared_constants
 from guidekit.build import GuideBuild
+from guidekit.classic import ModuleError, classic_script
 from guidekit.errors import GuideDataError
 from guidekit.render import TEMPLATES
 from guidekit.seo import page_description, share_for
@@ -50,6 +52,9 @@ if TYPE_CHECKING:  # the types MkDocs passes to the events; not imported at buil
 
 log = get_plugin_logger(__name__)
 SEARCH_WORKER = "ko-search.js"  # overrides/main.html swaps Material's search worker for this wrapper
+WORKERS = "assets/javascripts/workers/"
+# ES modules the search worker imports (overrides/assets/javascripts/workers): inlined into it, never served.
+WORKER_MODULES = ("ko-analysis.js",)
 FIRST, LATE = 100, -50
 
 
@@ -74,6 +79,33 @@ def _config_file(config) -> tuple[str, str]:
         return path.name, path.read_text(encoding="utf-8")
     except OSError:
         return path.name, ""
+
+
+def _assemble_worker(files, config) -> None:
+    """The Korean search worker as the classic script Material's `new Worker(url)` can run: ko-search.js
+    with the modules it imports inlined (guidekit/classic.py); those modules are not served on their own."""
+    worker = files.get_file_from_path(WORKERS + SEARCH_WORKER)
+    if worker is None:
+        return
+
+    def read(path: str) -> str:
+        if path == shared_constants.MODULE:
+            return shared_constants.module()
+        found = files.get_file_from_path(path)
+        if found is None:
+            raise PluginError(f"{WORKERS + SEARCH_WORKER} imports {path}, which is not in the site.")
+        return found.content_string
+
+    try:
+        script = classic_script(worker.src_uri, read)
+    except ModuleError as exc:
+        raise PluginError(f"The search worker cannot be assembled: {exc}") from None
+    for name in WORKER_MODULES:
+        module = files.get_file_from_path(WORKERS + name)
+        if module is not None:
+            files.remove(module)
+    files.remove(worker)
+    files.append(File.generated(config, worker.src_uri, content=script))
 
 
 class GuidePlugin(BasePlugin):
@@ -104,6 +136,8 @@ class GuidePlugin(BasePlugin):
         # builds that twin to compare against).
         self.korean_search = settings.korean_search
         config.extra["guide"]["search_worker"] = SEARCH_WORKER if self.korean_search else None
+        # offline.js names its counter of failed update checks, and asks the new worker to take over, by it.
+        config.extra["guide"]["cache_prefix"] = shared_constants.CACHE_PREFIX
         self.build = build
         return config
 
@@ -113,6 +147,9 @@ class GuidePlugin(BasePlugin):
         build = self._current()
         for src_uri, content in build.generated_files().items():
             files.append(File.generated(config, src_uri, content=content))
+        # The constants the scripts share with this build, one generated module (never a file in docs/).
+        files.append(File.generated(config, shared_constants.MODULE, content=shared_constants.module()))
+        _assemble_worker(files, config)
         build.know_pages({f.src_uri: f.url for f in files.documentation_pages()})
         config.extra["guide"]["not_found_cards"] = build.not_found_cards()
         config.extra["guide"]["home_url"] = build.root_path

@@ -54,7 +54,7 @@ export function undoClear(store, box, after) {
   const saved = store.read("undo/case");
   if (!saved) return;
   for (const [name, value] of Object.entries(saved.details || {})) store.setDetail(name, value);
-  if (saved.case && saved.case.sent.length) store.write("case", saved.case);
+  if (saved.case?.sent.length) store.write("case", saved.case);
   store.remove("undo/case");
   box.querySelector(".case-clear__undo").hidden = true;
   after();

@@ -2,18 +2,12 @@
    do next, and the case as plain text. The periods come from the page (the data file's facts, written by
    the build); the counting is deadline-math.js. my-case.js puts it on the page; node's tests (tests/js/)
    check it against dates worked out by hand. */
-import { afterBusinessDays, afterDays, afterMonths, daysLeft, earlier, parseDay } from "./deadline-math.js";
+import CONSTANTS from "../assets/javascripts/guide-constants.js";
+import { afterUnits, daysLeft, earlier, parseDay } from "./deadline-math.js";
 
-/** Each deadline: what it counts from (the role of a date the shopper gives) and how. */
-const RULES = {
-  supply: { from: "paid", count: "business" },
-  withdrawal: { from: "received", count: "days" },
-  instalment: { from: "received", count: "days" },
-  "mismatch-months": { from: "received", count: "months" },
-  "mismatch-known": { from: "known", count: "days" },
-  refund: { from: "returned", count: "business" },
-  "mediation-answer": { from: "mediation", count: "days" },
-};
+/** Each deadline: what it counts from (the role of a date the shopper gives) and how ("days", "months",
+    "business"): hooks/guidekit/shared_constants.py, the same table the build dates the page's rows by. */
+const RULES = CONSTANTS.deadlines;
 export const KINDS = Object.keys(RULES);
 
 /** `periods`: { withdrawal: 7, "mismatch-months": 3, … } by kind, as the page gives them; `dates`: { paid, received, known, returned,
@@ -32,9 +26,7 @@ export function caseDeadlines(calendar, periods, dates) {
       out[kind] = null;
       continue;
     }
-    if (rule.count === "business") out[kind] = afterBusinessDays(calendar, start, n);
-    else if (rule.count === "months") out[kind] = afterMonths(calendar, start, n);
-    else out[kind] = afterDays(calendar, start, n);
+    out[kind] = afterUnits(calendar, rule.count, start, n);
   }
   const a = out["mismatch-months"];
   const b = out["mismatch-known"];

@@ -17,8 +17,7 @@ function text(node, selector) {
 /** The case on `page` as text; `sent` is the log [{ what, date }]. */
 export function caseSummary(page, sent) {
   const details = [...page.querySelectorAll(".case-details input[data-blank]")].map((input) => {
-    const label =
-      input.labels && input.labels[0] ? input.labels[0].firstChild.textContent : input.getAttribute("data-blank");
+    const label = input.labels?.[0] ? input.labels[0].firstChild.textContent : input.getAttribute("data-blank");
     const day = input.type === "date" && parseDay(input.value);
     return [label.trim(), day ? longDate(day) : input.value.trim()];
   });

@@ -6,6 +6,7 @@
    Without this script the pages still read and print; the buttons stay hidden. */
 import { longDate, parseDay, today } from "./days.js";
 import { clean, pageStore } from "./device-store.js";
+import { blankText, particleAfter } from "./message-fill.js";
 
 const store = pageStore();
 
@@ -48,9 +49,12 @@ export function showDetails(except) {
   document.querySelectorAll("mark.msg-blank[data-detail]").forEach((mark) => {
     const name = mark.getAttribute("data-detail");
     const value = clean(details[name]);
-    const day = mark.getAttribute("data-kind") === "date" && parseDay(value);
-    mark.textContent = day ? longDate(day) : value || "[" + name + "]";
+    mark.textContent = blankText(name, value, mark.getAttribute("data-kind"));
     mark.classList.toggle("msg-blank--filled", !!value);
+    // A particle right after the blank (the build marks it): the form that fits what the blank now shows.
+    const josa = mark.nextElementSibling;
+    if (josa?.matches(".msg-josa[data-particle]") && mark.nextSibling === josa)
+      josa.textContent = particleAfter(value, mark.textContent, josa.getAttribute("data-particle"));
   });
   document.dispatchEvent(new CustomEvent("guide:details"));
 }
@@ -65,8 +69,8 @@ function setupDetailField(field) {
 }
 
 function setupChecklist(list) {
-  const name = "checklist/" + list.getAttribute("data-checklist");
-  const undoName = "undo/" + name;
+  const name = `checklist/${list.getAttribute("data-checklist")}`;
+  const undoName = `undo/${name}`;
   let state = store.read(name) || { items: {} };
   const boxes = list.querySelectorAll("input.checklist__box");
   const undo = list.querySelector(".checklist-undo");
@@ -102,7 +106,7 @@ function setupChecklist(list) {
   show();
   if (!reset) return;
   const pending = store.read(undoName);
-  if (pending && pending.items && Object.keys(pending.items).length) offerUndo(Object.keys(pending.items).length);
+  if (pending?.items && Object.keys(pending.items).length) offerUndo(Object.keys(pending.items).length);
   reset.addEventListener("click", () => {
     const ticks = Object.keys(state.items).length;
     if (!ticks) {
@@ -117,7 +121,7 @@ function setupChecklist(list) {
   });
   undo.addEventListener("click", () => {
     const saved = store.read(undoName);
-    if (!saved || !saved.items) return;
+    if (!saved?.items) return;
     state = { items: { ...state.items, ...saved.items } };
     keep();
     dropUndo();
@@ -160,7 +164,7 @@ function setupCopy(button) {
       () => {
         say(
           status,
-          open ? "복사했어요. 남은 대괄호 칸 " + open + "개는 바꿔서 보내요." : "복사했어요. 빈칸 없이 채워졌어요.",
+          open ? `복사했어요. 남은 대괄호 칸 ${open}개는 바꿔서 보내요.` : "복사했어요. 빈칸 없이 채워졌어요.",
         );
       },
       () => {
@@ -192,7 +196,7 @@ function init() {
   showDetails();
   // Another tab of this site changed a detail: show it here too.
   window.addEventListener("storage", (e) => {
-    if (e.key === store.prefix + "details") showDetails();
+    if (e.key === `${store.prefix}details`) showDetails();
   });
   stampPrintDate();
   window.addEventListener("beforeprint", stampPrintDate);

@@ -29,7 +29,7 @@ export function addDays(day, n) {
 
 export function asDay(day) {
   const parsed = typeof day === "string" ? parseDay(day) : day;
-  if (!(parsed instanceof Date) || Number.isNaN(parsed.getTime())) throw new TypeError("not a day: " + day);
+  if (!(parsed instanceof Date) || Number.isNaN(parsed.getTime())) throw new TypeError(`not a day: ${day}`);
   return parsed;
 }
 

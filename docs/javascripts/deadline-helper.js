@@ -5,8 +5,10 @@
    and their years are the page's data attributes, written by the build; the counting is deadline-math.js.
    Without this script the helper prints as blanks to fill in by hand. The two dates are shared details
    (checklists.js stores them and prints them the Korean way). */
+
+import CONSTANTS from "../assets/javascripts/guide-constants.js";
 import { today } from "./days.js";
-import { afterDays, afterMonths, calendarFromAttributes, earlier, parseDay } from "./deadline-math.js";
+import { afterUnits, calendarFromAttributes, earlier, parseDay } from "./deadline-math.js";
 import { el, showDeadline } from "./deadline-view.js";
 
 /* One deadline into its <dd>, or a line to fill in by hand when there is no date yet. */
@@ -32,11 +34,13 @@ function setup(box) {
     const knownDays = parseInt(box.getAttribute("data-mismatch-known-days"), 10);
     const got = parseDay(arrival.value);
     const knew = parseDay(known.value) || got;
-    const byMonths = got && afterMonths(calendar, got, months);
-    const byKnown = knew && afterDays(calendar, knew, knownDays);
+    // each kind counted in the unit its fact is written in (hooks/guidekit/shared_constants.py)
+    const after = (kind, start, n) => start && afterUnits(calendar, CONSTANTS.deadlines[kind].count, start, n);
+    const byMonths = after("mismatch-months", got, months);
+    const byKnown = after("mismatch-known", knew, knownDays);
     // Of the two limits that both apply, the first as 제161조 leaves them; none marked when that is unsure.
     const first = byMonths && byKnown ? earlier(byMonths, byKnown) : null;
-    show(box.querySelector('[data-deadline="withdrawal"]'), got && afterDays(calendar, got, days), false);
+    show(box.querySelector('[data-deadline="withdrawal"]'), after("withdrawal", got, days), false);
     show(box.querySelector('[data-deadline="mismatch-months"]'), byMonths, first === byMonths);
     show(box.querySelector('[data-deadline="mismatch-known"]'), byKnown, first === byKnown);
     // (checklists.js keeps the inputs' values and their printed form: they are the shared details.)

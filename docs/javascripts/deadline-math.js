@@ -138,3 +138,11 @@ export function daysLeft(result, today) {
   if (!result.certain) return null;
   return Math.round((parseDay(result.date) - asDay(today)) / 86400000);
 }
+
+/** The deadline `n` units after `start`, by the unit's name ("days", "months", "business"), as the shared
+    constants give each deadline kind its unit (hooks/guidekit/shared_constants.py DEADLINE_UNITS). */
+export function afterUnits(calendar, unit, start, n) {
+  const count = { days: afterDays, months: afterMonths, business: afterBusinessDays }[unit];
+  if (!count) throw new Error(`no such unit: ${unit}`);
+  return count(calendar, start, n);
+}

@@ -2,15 +2,16 @@
    confirms, naming each detail they typed. Only this copy of the guide's data (device-store.js scopes
    it to the site's folder): on a shared host (user.github.io/a/ and /b/) the other copies keep theirs.
    Without this script the box stays hidden, and nothing was stored either. */
+import CONSTANTS from "../assets/javascripts/guide-constants.js";
 import { pageStore } from "./device-store.js";
 
-const CACHE_PREFIX = "guide-offline"; // hooks/guidekit/offline.py CACHE_PREFIX
+const CACHE_PREFIX = CONSTANTS.cachePrefix; // the offline copy's cache names (hooks/guidekit/shared_constants.py)
 
 function setup(box) {
   const store = pageStore();
   const root = window.__md_scope || new URL(".", window.location);
   // Material keeps the palette under the site's folder; offline.js counts failed update checks under the cache's name.
-  const theirs = [root.pathname + ".__", CACHE_PREFIX + " " + root.pathname + " "];
+  const theirs = [`${root.pathname}.__`, `${CACHE_PREFIX} ${root.pathname} `];
   const summary = box.querySelector(".device-data__summary");
   const dialog = box.querySelector(".device-data__confirm");
   const names = box.querySelector(".device-data__names");
@@ -30,7 +31,7 @@ function setup(box) {
   }
   function ourCaches() {
     if (!window.caches) return Promise.resolve([]);
-    const prefix = CACHE_PREFIX + " " + root.pathname + " ";
+    const prefix = `${CACHE_PREFIX} ${root.pathname} `;
     return caches.keys().then((all) => all.filter((n) => n.indexOf(prefix) === 0));
   }
   function copySize(cacheNames) {
@@ -70,14 +71,13 @@ function setup(box) {
       .then(copySize)
       .then((copy) => {
         const parts = [];
-        if (ticks) parts.push("체크 표시가 있는 체크리스트 " + ticks + "개");
-        if (typed) parts.push("적어 둔 정보 " + typed + "가지");
-        if (sent) parts.push("내 사건의 보낸 기록 " + sent + "건");
-        if (settings.some((k) => k.indexOf(root.pathname + ".__") === 0)) parts.push("화면 설정");
-        if (copy.files)
-          parts.push("오프라인 사본(파일 " + copy.files + "개, 약 " + (copy.bytes / 1048576).toFixed(1) + "MB)");
+        if (ticks) parts.push(`체크 표시가 있는 체크리스트 ${ticks}개`);
+        if (typed) parts.push(`적어 둔 정보 ${typed}가지`);
+        if (sent) parts.push(`내 사건의 보낸 기록 ${sent}건`);
+        if (settings.some((k) => k.indexOf(`${root.pathname}.__`) === 0)) parts.push("화면 설정");
+        if (copy.files) parts.push(`오프라인 사본(파일 ${copy.files}개, 약 ${(copy.bytes / 1048576).toFixed(1)}MB)`);
         summary.textContent = parts.length
-          ? "지금 이 기기에 있는 것: " + parts.join(", ") + "."
+          ? `지금 이 기기에 있는 것: ${parts.join(", ")}.`
           : "지금 이 기기에 저장된 이 안내서의 내용은 없어요.";
       });
   }
@@ -86,13 +86,13 @@ function setup(box) {
     for (const name of store.names()) store.remove(name);
     [window.localStorage, window.sessionStorage].forEach((storage) => {
       try {
-        otherKeys(storage).forEach((k) => storage.removeItem(k));
+        for (const k of otherKeys(storage)) storage.removeItem(k);
       } catch {
         /* blocked */
       }
     });
     const registration = navigator.serviceWorker
-      ? navigator.serviceWorker.getRegistration(root.href).then((r) => r && r.unregister())
+      ? navigator.serviceWorker.getRegistration(root.href).then((r) => r?.unregister())
       : Promise.resolve();
     return registration
       .then(ourCaches)
@@ -122,8 +122,8 @@ function setup(box) {
   show();
   box.querySelector(".device-data__forget").addEventListener("click", () => {
     const typed = nameDetails();
-    if (dialog && dialog.showModal) dialog.showModal();
-    else if (window.confirm((dialog ? dialog.querySelector("p").textContent : "") + (typed ? "\n" + typed : "")))
+    if (dialog?.showModal) dialog.showModal();
+    else if (window.confirm((dialog ? dialog.querySelector("p").textContent : "") + (typed ? `\n${typed}` : "")))
       forget();
   });
   if (dialog) {

@@ -3,14 +3,17 @@
    what was sent when, and what the last reset cleared (so 되돌리기 survives a reload).
 
    - Keys are scoped to the site's folder: two copies of the guide on one host (user.github.io/a/ and
-     /b/) never read or wipe each other's data. Keys written before scoping ("kshop-help/details",
-     "kshop-help/checklist/ID") are moved once to the first copy that runs.
+     /b/) never read or wipe each other's data. Keys written before scoping ("SITE/details",
+     "SITE/checklist/ID") are moved once to the first copy that runs.
    - Every value is checked for its shape when read. One of the wrong shape (from an older version,
      another tab, a hand edit) is dropped with a console warning, never passed on to break a page.
    No page in here: checklists.js, my-case.js and device-data.js use it, and node's tests (tests/js/). */
 
-const SITE = "kshop-help";
-const LEGACY = SITE + "/";
+import CONSTANTS from "../assets/javascripts/guide-constants.js";
+
+/* The site's name in every key (hooks/guidekit/shared_constants.py, written into the site by the build). */
+const SITE = CONSTANTS.storage;
+const LEGACY = `${SITE}/`;
 
 /* Detail names used before each had one name (the deadline helper's 수령일 and 안 날): moved to the
    name the data file gives the same detail, unless that one already has a value. */
@@ -24,9 +27,9 @@ export function clean(value) {
   return typeof value === "string" ? value.replace(INVISIBLE, "") : "";
 }
 
-/** The key prefix of the copy of the guide whose root is `scope` (a URL): "kshop-help:/a/:". */
+/** The key prefix of the copy of the guide whose root is `scope` (a URL): "SITE:/a/:". */
 export function prefixFor(scope) {
-  let path = scope && scope.pathname ? scope.pathname : "/";
+  let path = scope?.pathname ? scope.pathname : "/";
   if (!path.endsWith("/")) path = path.slice(0, path.lastIndexOf("/") + 1);
   return `${SITE}:${path}:`;
 }
@@ -139,7 +142,7 @@ export function openStore(storage, scope, warn = () => {}) {
   function read(name) {
     const [value, problem] = parseStored(name, raw(key(name)));
     if (problem) {
-      warn(`kshop-help: ${key(name)}: ${problem}; ${value === null ? "dropped it" : "kept the rest"}.`);
+      warn(`${SITE}: ${key(name)}: ${problem}; ${value === null ? "dropped it" : "kept the rest"}.`);
       if (value === null) drop(key(name));
       else put(key(name), JSON.stringify(value));
     }
@@ -157,7 +160,7 @@ export function openStore(storage, scope, warn = () => {}) {
     try {
       for (let i = 0; i < storage.length; i++) {
         const k = storage.key(i);
-        if (k && k.startsWith(prefix)) out.push(k.slice(prefix.length));
+        if (k?.startsWith(prefix)) out.push(k.slice(prefix.length));
       }
     } catch {
       /* storage blocked: nothing of ours there */
@@ -172,7 +175,7 @@ export function openStore(storage, scope, warn = () => {}) {
     try {
       for (let i = 0; i < storage.length; i++) {
         const k = storage.key(i);
-        if (k && k.startsWith(LEGACY)) old.push(k);
+        if (k?.startsWith(LEGACY)) old.push(k);
       }
     } catch {
       return;

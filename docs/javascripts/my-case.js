@@ -86,7 +86,7 @@ function setup(page) {
   function showEvidence() {
     let any = false;
     page.querySelectorAll(".case-evidence__group").forEach((group) => {
-      const ticks = (store.read("checklist/" + group.getAttribute("data-checklist")) || { items: {} }).items;
+      const ticks = (store.read(`checklist/${group.getAttribute("data-checklist")}`) || { items: {} }).items;
       let shown = 0;
       group.querySelectorAll("li[data-item]").forEach((li) => {
         li.hidden = !ticks[li.getAttribute("data-item")];
@@ -166,7 +166,7 @@ function setup(page) {
 
   /* ── Clearing the case: named first, undoable across a reload until the next change ── */
   const clear = page.querySelector(".case-clear");
-  const undoButton = clear && clear.querySelector(".case-clear__undo");
+  const undoButton = clear?.querySelector(".case-clear__undo");
   function dropUndo() {
     if (!clear) return;
     store.remove("undo/case");
@@ -187,10 +187,10 @@ function setup(page) {
     });
   }
 
-  page.querySelectorAll("input[data-blank]").forEach((input) => input.addEventListener("input", dropUndo));
+  for (const input of page.querySelectorAll("input[data-blank]")) input.addEventListener("input", dropUndo);
   document.addEventListener("guide:details", render);
   window.addEventListener("storage", (e) => {
-    if (e.key && e.key.startsWith(store.prefix)) render();
+    if (e.key?.startsWith(store.prefix)) render();
   });
   render();
 }

@@ -11,12 +11,12 @@ from .context import RenderContext
 from .model import Checklist
 from .public_holidays import for_guide
 from .render import render
+from .shared_constants import DEADLINES, HELPER_DEADLINES, STORAGE_SITE
 from .syntax import fact_keys
 from .urls import PRINT_ALL_PAGE, checklist_page, slug
 
 # The browser keeps each checklist's ticks under "checklist/ID" and what the shopper typed (details, by
 # label) under "details", both scoped to the site's folder: docs/javascripts/device-store.js.
-STORAGE_SITE = "kshop-help"
 
 
 def storage_key(name: str, root: str = "/") -> str:
@@ -24,8 +24,8 @@ def storage_key(name: str, root: str = "/") -> str:
     return f"{STORAGE_SITE}:{root}:{name}"
 
 
-# The helper's arithmetic in JS assumes these units; a fact that changes unit must change the JS too.
-DEADLINE_FACT_UNITS = {"withdrawal_days": "일", "mismatch_months": "개월", "mismatch_known_days": "일"}
+# The helper's facts and their units: the script counts each kind by the unit shared_constants.py gives it.
+DEADLINE_FACT_UNITS = {DEADLINES[kind][0]: DEADLINES[kind][1] for kind in HELPER_DEADLINES}
 
 
 def _facts_dates(ctx: RenderContext, checklist: Checklist) -> Markup:

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from .blank_checks import template_blanks
 from .context import RenderContext
 from .model import Fact, Guide
+from .particles import PARTICLE, both
 from .render import render
 from .syntax import PLACEHOLDER, text_parts
 from .urls import message_anchor
@@ -22,11 +23,14 @@ from .urls import message_anchor
 def mark_blanks(text: str, details: Collection[str] = (), dates: Collection[str] = ()) -> Markup:
     """Escape the message, then highlight each [blank] so it is easy to spot before sending; a blank that
     is one of `details` says which, for the page script to fill in, and one of `dates` says it holds a
-    date, which the script writes out in words ("2026년 12월 18일 (금)") instead of as typed."""
+    date, which the script writes out in words ("2026년 12월 18일 (금)") instead of as typed. A particle
+    right after such a blank ([상품 이름]을) shows both forms (을(를)) until the script fills the blank and
+    picks the form that fits the value (docs/javascripts/message-fill.js, the rules of particles.py)."""
     out, pos = [], 0
     for m in PLACEHOLDER.finditer(text):
         out.append(escape(text[pos : m.start()]))
         name = m.group(1)
+        pos = m.end()
         if name in dates:
             out.append(
                 Markup('<mark class="msg-blank" data-detail="{}" data-kind="date">{}</mark>').format(name, m.group(0))
@@ -35,7 +39,12 @@ def mark_blanks(text: str, details: Collection[str] = (), dates: Collection[str]
             out.append(Markup('<mark class="msg-blank" data-detail="{}">{}</mark>').format(name, m.group(0)))
         else:
             out.append(Markup('<mark class="msg-blank">{}</mark>').format(m.group(0)))
-        pos = m.end()
+            continue
+        particle = PARTICLE.match(text, pos)
+        if particle:
+            form = particle.group("particle")
+            out.append(Markup('<span class="msg-josa" data-particle="{}">{}</span>').format(form, both(form)))
+            pos = particle.end()
     out.append(escape(text[pos:]))
     return Markup("").join(out)
 

@@ -14,32 +14,14 @@ from .errors import GuideDataError
 from .message_templates import message_template_block
 from .public_holidays import for_guide
 from .render import render
+from .shared_constants import DATE_ROLES, DEADLINES
 from .syntax import fact_keys
 from .urls import message_anchor
 
 ARTICLE = re.compile(r"제\d+조")
 
-# Each deadline kind: the fact that gives its period, in the unit the arithmetic counts
-# (docs/javascripts/case-file.js RULES), and the date it runs from (a detail id).
-DEADLINES = {
-    "supply": ("supply_business_days", "영업일", "paid_date"),
-    "withdrawal": ("withdrawal_days", "일", "received_date"),
-    "instalment": ("instalment_withdrawal_days", "일", "received_date"),
-    "mismatch-months": ("mismatch_months", "개월", "received_date"),
-    "mismatch-known": ("mismatch_known_days", "일", "known_date"),
-    "refund": ("refund_business_days", "영업일", "return_arrived_date"),
-    "mediation-answer": ("kca_accept_days", "일", "mediation_received_date"),
-}
-
-# The dates a deadline runs from, by the role case-file.js gives them.
-DATE_ROLES = {
-    "paid_date": "paid",
-    "received_date": "received",
-    "known_date": "known",
-    "return_arrived_date": "returned",
-    "mediation_received_date": "mediation",
-}
-
+# Each deadline kind (fact, unit, detail it runs from) and the roles of those dates: shared_constants.py,
+# which the pages' scripts read too (docs/javascripts/case-file.js counts by them).
 # The details asked for on the page, in the order a 1372 form asks for them.
 CASE_DETAILS = (
     "order_number",

@@ -17,10 +17,10 @@ from posixpath import normpath
 from urllib.parse import unquote, urlsplit
 
 from .render import TEMPLATES, render_file
+from .shared_constants import CACHE_PREFIX
 
 WORKER = "sw.js"
-# Cache names start with this and the site's folder; docs/javascripts/device-data.js clears them by it.
-CACHE_PREFIX = "guide-offline"
+# Cache names start with CACHE_PREFIX (shared_constants.py) and the site's folder; device-data.js clears them by it.
 MANIFEST = "manifest.webmanifest"
 FALLBACK = "404.html"
 SEARCH_INDEX = "search/search_index.json"

@@ -26,31 +26,10 @@ import re
 from dataclasses import dataclass
 
 from .html_events import Event, article, events, replay
+from .shared_constants import DIGIT_CODA, LETTER_CODA, PARTICLE_PAIRS, TRAILING
 
-# (form after a final consonant, form after a vowel). The ㄹ rule for 으로 is handled in `fit`.
-# Longer forms first, so 이라고 is not read as 이 + 라고.
-PAIRS: tuple[tuple[str, str], ...] = (
-    ("이라고", "라고"),
-    ("이라는", "라는"),
-    ("이라면", "라면"),
-    ("이라도", "라도"),
-    ("이에요", "예요"),
-    ("이었어요", "였어요"),
-    ("으로는", "로는"),
-    ("으로도", "로도"),
-    ("으로만", "로만"),
-    ("으로", "로"),
-    ("이나", "나"),
-    ("이며", "며"),
-    ("이랑", "랑"),
-    ("이란", "란"),
-    ("이든", "든"),
-    ("이고", "고"),
-    ("을", "를"),
-    ("은", "는"),
-    ("이", "가"),
-    ("과", "와"),
-)
+# (form after a final consonant, form after a vowel), shared with the pages' scripts (shared_constants.py).
+PAIRS = PARTICLE_PAIRS
 _FORMS = {form: pair for pair in PAIRS for form in pair}
 _ALTERNATION = "|".join(sorted(_FORMS, key=len, reverse=True))
 # A particle is only a particle when no Hangul syllable follows it (가장, 이번 … are words, not particles).
@@ -65,22 +44,10 @@ JOINED = re.compile(rf"(?:{_ANY})+(?![가-힣])")
 
 _HANGUL_START, _HANGUL_END = 0xAC00, 0xD7A3
 _RIEUL = 8  # index of ㄹ among the final consonants
-# Final consonant of each digit's reading: 영 일 이 삼 사 오 육 칠 팔 구 (None = ends in a vowel).
-_DIGIT_CODA = {
-    "0": "ㅇ",
-    "1": "ㄹ",
-    "2": None,
-    "3": "ㅁ",
-    "4": None,
-    "5": None,
-    "6": "ㄱ",
-    "7": "ㄹ",
-    "8": "ㄹ",
-    "9": None,
-}
-# Latin letters by their Korean names: L 엘, M 엠, N 엔, R 알 end in a consonant; the rest in a vowel.
-_LETTER_CODA = {"l": "ㄹ", "m": "ㅁ", "n": "ㄴ", "r": "ㄹ"}
-_TRAILING = " \t\n'\"‘’“”」』》〉*_…·.,!?"
+# How digits and Latin letters are read, and what is skipped at the end (shared_constants.py; None = a vowel).
+_DIGIT_CODA = {digit: coda or None for digit, coda in DIGIT_CODA.items()}
+_LETTER_CODA = LETTER_CODA
+_TRAILING = TRAILING
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,11 @@ only collect others are kept out or ranked down, and the no-result entries are a
 
 from __future__ import annotations
 
-FIELD = "ko"
-TITLE_FIELD = "kt"
-ALIASES = "ka"
-CONFIG = "ko"
+from .shared_constants import SEARCH_ALIASES as ALIASES
+from .shared_constants import SEARCH_CONFIG as CONFIG
+from .shared_constants import SEARCH_FIELD as FIELD
+from .shared_constants import SEARCH_TITLE_FIELD as TITLE_FIELD
+
 # Lunr field boosts, chosen by measurement (make bench-search and the dev queries): with Material's
 # title boost of 1000, any heading that merely starts with the first bigram ("반품을 거부…" for
 # "반품신청") beat the heading that says all of it ("반품 신청은…"). Headings now count through their

@@ -6,7 +6,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 
-import { KINDS, caseDeadlines, caseText, nextStep, timeline } from "../../docs/javascripts/case-file.js";
+import { caseDeadlines, caseText, KINDS, nextStep, timeline } from "../../docs/javascripts/case-file.js";
 import { holidayCalendar, parseDay } from "../../docs/javascripts/deadline-math.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));

@@ -78,11 +78,11 @@ for (const name of ["details", "checklist/prepare", "case", "undo/checklist/prep
     ["null", "null"],
   ]) {
     test(`${bad} under ${name} is dropped with a warning`, () => {
-      const storage = new Memory({ ["kshop-help:/:" + name]: text });
+      const storage = new Memory({ [`kshop-help:/:${name}`]: text });
       const warnings = [];
       const store = openStore(storage, at("/"), (m) => warnings.push(m));
       assert.equal(store.read(name), null);
-      assert.equal(storage.getItem("kshop-help:/:" + name), null, "dropped");
+      assert.equal(storage.getItem(`kshop-help:/:${name}`), null, "dropped");
       assert.equal(warnings.length, 1);
       assert.match(warnings[0], new RegExp(name.replace("/", "\\/")));
     });

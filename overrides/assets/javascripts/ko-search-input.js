@@ -1,35 +1,29 @@
-/*
- * The page side of Korean search (the worker side is workers/ko-search.js). Loaded before Material's
- * bundle, as the first part needs to be in place before it starts.
- */
-(function () {
-  "use strict";
-  var SEARCH = ".md-search__input",
-    held = [];
+/* The page side of Korean search (the worker side is workers/ko-search.js). Loaded before Material's
+   bundle, as the first part needs to be in place before it starts. A classic script: its names stay in
+   this block. */
+{
+  const SEARCH = ".md-search__input";
+  const held = [];
 
   /* The search index is fetched when search opens, not with every page: most readers never search, and
      on a phone the index is the largest download of the site. Material asks for it at start-up; its
      request is held here until the search toggle turns on or the box gets focus. */
-  var proto = XMLHttpRequest.prototype,
-    open = proto.open,
-    send = proto.send;
-  proto.open = function (method, url) {
+  const proto = XMLHttpRequest.prototype;
+  const open = proto.open;
+  const send = proto.send;
+  proto.open = function (method, url, ...rest) {
     this.koIndex = /\/search_index\.json$/.test(url);
-    return open.apply(this, arguments);
+    return open.call(this, method, url, ...rest);
   };
-  proto.send = function () {
-    var req = this,
-      args = arguments,
-      box = document.querySelector("[data-md-toggle=search]");
-    if (!req.koIndex || (box && box.checked)) return send.apply(req, args);
-    held.push(function () {
-      send.apply(req, args);
-    });
+  proto.send = function (...args) {
+    const box = document.querySelector("[data-md-toggle=search]");
+    if (!this.koIndex || box?.checked) return send.apply(this, args);
+    held.push(() => send.apply(this, args));
   };
-  function release(ev) {
+  const release = (ev) => {
     if (ev.target.matches(SEARCH) || (ev.target.checked && ev.target.matches("[data-md-toggle=search]")))
       while (held.length) held.shift()();
-  }
+  };
   document.addEventListener("change", release, true);
   document.addEventListener("focusin", release, true);
 
@@ -39,7 +33,7 @@
      ignores a value it has already searched, so real key presses are not searched twice. */
   document.addEventListener(
     "input",
-    function (ev) {
+    (ev) => {
       if (ev.target.matches(SEARCH)) ev.target.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
     },
     true,
@@ -50,9 +44,9 @@
      what matched. */
   addEventListener(
     "keydown",
-    function (ev) {
-      var links = document.querySelectorAll(".md-search-result__list > li:first-child > a"),
-        first = links[0];
+    (ev) => {
+      const links = document.querySelectorAll(".md-search-result__list > li:first-child > a");
+      let first = links[0];
       if (ev.key !== "Enter" || ev.isComposing || !ev.target.matches(SEARCH) || !first) return;
       if (links[1] && !first.querySelector("article > :not(h1):not(.md-search-result__icon)")) first = links[1];
       ev.preventDefault();
@@ -61,4 +55,4 @@
     },
     true,
   );
-})();
+}

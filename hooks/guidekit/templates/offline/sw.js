@@ -22,7 +22,7 @@ self.addEventListener("install", (event) => event.waitUntil(fill()));
 self.addEventListener("activate", (event) => event.waitUntil(dropOldCopies()));
 
 self.addEventListener("message", (event) => {
-  if (event.data === "guide-offline:update") self.skipWaiting();
+  if (event.data === {{ (prefix ~ ":update") | tojson }}) self.skipWaiting();
 });
 
 self.addEventListener("fetch", (event) => {
