@@ -61,7 +61,7 @@ test-fast: lint test-js  ## everything but the browser and second opinions: lint
 
 # The site's ES modules in node (tests/js); the holidays they count with come from this .venv's guidekit.
 test-js: $(VENV)/.dev  ## node's test runner on docs/javascripts' pure modules
-	GUIDE_PYTHON=$(BIN)/python node --test tests/js/*.test.mjs
+	GUIDE_PYTHON=$(BIN)/python node --import ./tests/js/guide-constants.mjs --test tests/js/*.test.mjs
 
 test-deep: $(VENV)/.dev  ## property tests with many random examples (CI runs a fixed, derandomized set)
 	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest tests/unit

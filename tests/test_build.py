@@ -204,3 +204,18 @@ def test_no_markup_shows_as_text_on_any_page(built_site):
     for html in site.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
         assert "&lt;/div" not in text and "&lt;!--" not in text, html
+
+
+def test_the_shared_constants_and_the_search_worker_are_generated(built_site):
+    """The constants module is made from guidekit/shared_constants.py (never a file in docs/), the search
+    worker is one classic script with the analysis inlined, and the analysis module is not served alone."""
+    from guidekit import shared_constants
+
+    site, _ = built_site
+    assert (site / shared_constants.MODULE).read_text("utf-8") == shared_constants.module()
+    assert not (ROOT / "docs" / shared_constants.MODULE).exists()
+    workers = site / "assets" / "javascripts" / "workers"
+    worker = (workers / "ko-search.js").read_text("utf-8")
+    assert not re.search(r"^\s*(import|export)\b", worker, re.M) and "function normalise(" in worker
+    assert shared_constants.as_json() in worker
+    assert not (workers / "ko-analysis.js").exists()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from posixpath import dirname, normpath
+from posixpath import dirname, join, normpath
 
 _IMPORT = re.compile(
     r"""^import\s+(?:\{(?P<names>[^}]*)\}|(?P<default>[A-Za-z_$][\w$]*))\s+from\s+"(?P<path>[^"]+)";[ \t]*\n?""", re.M
@@ -53,7 +53,7 @@ def classic_script(entry: str, read: Callable[[str], str]) -> str:
         if unknown := _ANY_IMPORT.search(body):
             raise ModuleError(f"{path}: an import the assembly does not know: {unknown.group(0).strip()!r}")
         for m in _IMPORT.finditer(text):
-            target = normpath(f"{dirname(path)}/{m.group('path')}")
+            target = normpath(join(dirname(path), m.group("path")))
             name = m.group("default")
             if name is not None and defaults.setdefault(target, name) != name:
                 raise ModuleError(f"{path}: imports {target} as {name}, another module as {defaults[target]}")
@@ -63,6 +63,8 @@ def classic_script(entry: str, read: Callable[[str], str]) -> str:
             if path not in defaults:
                 raise ModuleError(f"{path}: has a default export but is not imported by one")
             body = _DEFAULT.sub(f"const {defaults[path]} = ", body, count=1)
+        elif path in defaults:
+            raise ModuleError(f"{path}: imported as {defaults[path]}, but has no default export")
         if _OTHER_EXPORT.search(body):
             raise ModuleError(f"{path}: an export the assembly does not know")
         parts.append(f"/* {path} */\n{body.strip()}\n")

@@ -85,3 +85,13 @@ def test_unknown_scenario_is_reported_with_line():
 def test_unknown_template_block_names_known_ones():
     with pytest.raises(GuideDataError, match="double_charge_cancel"):
         message_template_block(context(), "nope")
+
+
+def test_a_particle_after_a_detail_blank_shows_both_forms_for_the_page_to_fit():
+    from guidekit.message_templates import mark_blanks
+
+    html = str(mark_blanks("[상품 이름]을 보내고 [메모]를 [받은 날]로", {"상품 이름", "받은 날"}, {"받은 날"}))
+    assert '[상품 이름]</mark><span class="msg-josa" data-particle="을">을(를)</span> 보내고' in html
+    assert '<mark class="msg-blank">[메모]</mark>를' in html  # written by hand: left as written
+    assert '<span class="msg-josa" data-particle="로">(으)로</span>' in html
+    assert "[상품 이름]을을" not in html
