@@ -6,9 +6,16 @@
    Without this script the pages still read and print; the buttons stay hidden. */
 import { longDate, parseDay, today } from "./days.js";
 import { clean, pageStore } from "./device-store.js";
-import { blankText, particleAfter } from "./message-fill.js";
+import { blankText } from "./message-fill.js";
 
 const store = pageStore();
+
+/* The particle rules, fetched only by a page with a particle right after a blank (most have none). */
+let particleRules = null;
+function particles() {
+  particleRules = particleRules || import("./particles.js");
+  return particleRules;
+}
 
 function say(el, text, keep) {
   if (!el) return;
@@ -53,8 +60,12 @@ export function showDetails(except) {
     mark.classList.toggle("msg-blank--filled", !!value);
     // A particle right after the blank (the build marks it): the form that fits what the blank now shows.
     const josa = mark.nextElementSibling;
-    if (josa?.matches(".msg-josa[data-particle]") && mark.nextSibling === josa)
-      josa.textContent = particleAfter(value, mark.textContent, josa.getAttribute("data-particle"));
+    if (josa?.matches(".msg-josa[data-particle]") && mark.nextSibling === josa) {
+      const shown = mark.textContent;
+      particles().then((m) => {
+        josa.textContent = m.particleAfter(value, shown, josa.getAttribute("data-particle"));
+      });
+    }
   });
   document.dispatchEvent(new CustomEvent("guide:details"));
 }

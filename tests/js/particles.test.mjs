@@ -1,10 +1,11 @@
-// Filling a message's [blank] and the particle after it (docs/javascripts/message-fill.js) against the
+// Filling a message's [blank] (docs/javascripts/message-fill.js) and the particle after it (particles.js) against the
 // build's own rules (hooks/guidekit/particles.py form_after), asked of the project's Python for the same
 // table of words, never a copy of its answers that could drift.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { blankText, both, ending, formAfter, isParticle, particleAfter } from "../../docs/javascripts/message-fill.js";
+import { blankText } from "../../docs/javascripts/message-fill.js";
+import { both, ending, formAfter, isParticle, particleAfter } from "../../docs/javascripts/particles.js";
 import { python } from "./guide-constants.mjs";
 
 // Hangul with and without a final (ㄹ apart for 으로), digits as read (1 일, 2 이, 10 십, 100 백, 1000 천,
