@@ -68,7 +68,8 @@ HANGUL = re.compile("[\uac00-\ud7a3]")
 MESSAGE_CALLS = {"GuideDataError", "PluginError", "info", "warning", "error", "print"}
 # Modules whose only job is an editor's messages, and functions that return build messages.
 # Modules whose Korean is editors' messages, or grammar data rather than page text (particles.py: the
-# particle pairs; prose_checks.py, right_checks.py and blank_checks.py: the checks' patterns and their
+# particle pairs; shared_constants.py: the same pairs, how digits are read and the deadline units, shared
+# with the scripts; prose_checks.py, right_checks.py and blank_checks.py: the checks' patterns and their
 # messages).
 MESSAGE_MODULES = {
     "errors.py",
@@ -81,6 +82,7 @@ MESSAGE_MODULES = {
     "right_checks.py",
     "blank_checks.py",
     "particles.py",
+    "shared_constants.py",
 }
 MESSAGE_FUNCTIONS = {"report", "unused_fact_messages", "unshown_scenario_messages", "missing_anchors", "_suggest"}
 # Korean that is data, not text: units a fact must have, and patterns (the Hangul range, an article number).
