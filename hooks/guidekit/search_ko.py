@@ -1,10 +1,11 @@
 """What Korean search needs in Material's search index, and nothing it can compute in the browser.
 
 The analysis itself (bigrams, stems of conjugated words, synonyms, first consonants, one-jamo typos) runs in
-`overrides/assets/javascripts/workers/ko-search.js` when search opens, over the index as shipped. Doing it
-there, not here, keeps one implementation of the word rules (queries and sections must be cut alike) and
-keeps the download small: the index is Material's own plus, per FAQ entry, its other wordings (`ka`), and in
-its config the synonym groups and the entries shown when nothing matches (`ko`).
+the search worker (`overrides/assets/javascripts/workers/ko-analysis.js`, inlined into ko-search.js) when
+search opens, over the index as shipped. Doing it there, not here, keeps one implementation of the word rules
+(queries and sections must be cut alike) and keeps the download small: the index is Material's own plus, per
+FAQ entry, its other wordings (`ka`), and in its config the synonym groups and the entries shown when nothing
+matches (`ko`).
 
 Here: the fields the worker fills are declared with their boosts, the separator is widened, pages that
 only collect others are kept out or ranked down, and the no-result entries are attached."""

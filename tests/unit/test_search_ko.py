@@ -1,5 +1,6 @@
 """What the build adds to Material's search index for Korean search (hooks/guidekit/search_ko.py). The word
-analysis itself runs in the browser (ko-search.js) and is tested there (tests/browser/test_search.py)."""
+analysis itself runs in the browser (ko-analysis.js in the worker): node tests it (tests/js/ko-analysis.test.mjs),
+and Chromium with the real index (tests/browser/test_search.py)."""
 
 from __future__ import annotations
 
