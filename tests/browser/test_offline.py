@@ -352,8 +352,8 @@ def test_manifest_icons_are_the_sizes_they_claim():
 def stuck_after() -> int:
     """How many failed update checks offline.js counts before it tells the reader (its STUCK_AFTER)."""
     script = (ROOT / "overrides/assets/javascripts/offline.js").read_text("utf-8")
-    found = re.search(r"var STUCK_AFTER = (\d+);", script)
-    assert found, "offline.js no longer says `var STUCK_AFTER = <n>;`"
+    found = re.search(r"const STUCK_AFTER = (\d+);", script)
+    assert found, "offline.js no longer says `const STUCK_AFTER = <n>;`"
     return int(found[1])
 
 
