@@ -5,7 +5,7 @@
 import CONSTANTS from "../assets/javascripts/guide-constants.js";
 
 const FORMS = new Map(CONSTANTS.particles.flatMap((pair) => pair.map((form) => [form, pair])));
-const { digits, zeros, letters, trailing } = CONSTANTS.reading;
+const { digits, letters, trailing } = CONSTANTS.reading;
 const RIEUL = 8; // ㄹ among the final consonants
 
 function trimEnd(text) {
@@ -45,12 +45,8 @@ export function ending(text) {
     const final = (code - 0xac00) % 28;
     return { coda: final !== 0, rieul: final === RIEUL };
   }
-  if (/[0-9]/.test(last)) {
-    const number = shown.match(/[0-9]+$/)[0];
-    const zeroCount = number.length - number.replace(/0+$/, "").length;
-    if (zeroCount && /[1-9]/.test(number)) return reading(zeros[String(zeroCount % 4 || 4)]);
-    return reading(digits[last]);
-  }
+  // A number ending in zeros is read by its unit (십 백 천 만): like 영, a consonant that is not ㄹ.
+  if (last in digits) return reading(digits[last]);
   if (last === "%") return reading(""); // 퍼센트
   if (/[A-Za-z]/.test(last)) return reading(letters[last.toLowerCase()]);
   return null;

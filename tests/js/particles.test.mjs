@@ -10,7 +10,7 @@ import { python } from "./guide-constants.mjs";
 
 // Hangul with and without a final (ㄹ apart for 으로), digits as read (1 일, 2 이, 10 십, 100 백, 1000 천,
 // 10000 만, 7 칠), %, Latin letters by their names (L 엘, M 엠, R 알, Q 큐), a gloss in parentheses, quotes
-// and dots at the end, an emoji and an empty value (no reading: both forms).
+// and dots at the end, digits of other scripts, an emoji and an empty value (no reading: both forms).
 const WORDS = [
   "양말",
   "신발",
