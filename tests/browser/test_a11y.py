@@ -1,6 +1,6 @@
 """Every page of the built site in Chromium, in three views (desktop, 390 px phone, dark palette on the
-phone): axe-core finds no serious or critical violation, no console error and no request leaving the
-site; Korean lines break between words; the palette follows the system and its toggle works; the header
+phone): each page is in Korean with a visible h1 and nothing wider than the screen, axe-core finds no
+serious or critical violation, no console error and no request leaving the site; Korean lines break between words; the palette follows the system and its toggle works; the header
 title fits the phone; every page's first load stays small."""
 
 from __future__ import annotations
@@ -25,8 +25,25 @@ def axe_js():
         pytest.fail(str(exc), pytrace=False)
 
 
+def _reads_on_screen(page) -> list[str]:
+    """Korean, a visible heading, nothing wider than the screen."""
+    problems = []
+    if page.get_attribute("html", "lang") != "ko":
+        problems.append("lang is not ko")
+    h1 = page.locator("article h1").first
+    if not h1.is_visible() or not h1.inner_text().strip():
+        problems.append("no visible h1")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    if overflow > 1:
+        problems.append(f"page is {overflow}px wider than the screen")
+    return problems
+
+
+# One pass over the pages per view (loading a page costs more than any check of it): Korean, a visible h1,
+# nothing wider than the screen, the palette the system asks for, axe, no console error, no request that
+# leaves the site.
 @pytest.mark.parametrize("view", VIEWS, ids=[v.name for v in VIEWS])
-def test_axe_finds_nothing_serious_on_any_page(view, built_site, site_url, browser, axe_js):
+def test_every_page_reads_fits_and_axe_finds_nothing_serious(view, built_site, site_url, browser, axe_js):
     site, _ = built_site
     pages = site_pages(site)
     assert len(pages) >= 11
@@ -45,6 +62,7 @@ def test_axe_finds_nothing_serious_on_any_page(view, built_site, site_url, brows
             scheme = page.get_attribute("body", "data-md-color-scheme")
             if scheme != ("slate" if view.dark else "default"):
                 problems.append(f"/{path} [{view.name}]: palette {scheme} does not follow the system setting")
+            problems += [f"/{path} [{view.name}]: {p}" for p in _reads_on_screen(page)]
             problems += describe(path, view.name, blocking(run_axe(page, axe_js)))
             problems += [f"/{path} [{view.name}]: console error {e}" for e in seen["errors"]]
             problems += [f"/{path} [{view.name}]: request left the site: {u}" for u in seen["foreign"]]

@@ -99,19 +99,33 @@ def test_the_linked_message_copies_with_the_typed_order_number(site_url, clip_ph
 
 
 def test_every_scenario_links_a_message_or_checklist_in_place(site_url, phone):
+    """Each page is opened once (the messages page is the heaviest, and most links go there): the anchors it
+    has are read then, and every link that goes to it must find its target among them."""
+    targets: dict[str, list[str]] = {}
+
+    def anchors(url: str) -> list[str]:
+        if url not in targets:
+            phone.goto(url)
+            assert phone.locator("article h1").count() == 1, url
+            targets[url] = phone.eval_on_selector_all("[id]", "els => els.map(e => e.id)")
+        return targets[url]
+
+    by_page: dict[str, list] = {}
     for s in SCENARIOS:
-        page = s.link.split("#")[0]
+        by_page.setdefault(s.link.split("#")[0], []).append(s)
+    for page, scenarios in by_page.items():
         phone.goto(site_url + page.removesuffix(".md") + "/")
-        block = phone.locator(f'.scenario[data-scenario="{s.id}"]')
-        hrefs = block.locator(".scenario__tool a").evaluate_all("els => els.map(e => e.href)")
-        wanted = messages_of(s) + [c for c in (s.checklist, s.if_fails.checklist) if c]
-        assert len(hrefs) == len(wanted), s.id
-        for href in hrefs:
-            phone.goto(href)
-            target = href.split("#")[1] if "#" in href else None
-            assert phone.locator("article h1").count() == 1
-            if target:
-                assert phone.locator(f"#{target}").count() == 1, href
+        links = {}
+        for s in scenarios:
+            block = phone.locator(f'.scenario[data-scenario="{s.id}"]')
+            links[s.id] = block.locator(".scenario__tool a").evaluate_all("els => els.map(e => e.href)")
+            wanted = messages_of(s) + [c for c in (s.checklist, s.if_fails.checklist) if c]
+            assert len(links[s.id]) == len(wanted), s.id
+        for sid, hrefs in links.items():
+            for href in hrefs:
+                url, _, target = href.partition("#")
+                present = anchors(url)
+                assert not target or present.count(target) == 1, f"{sid}: {href}"
 
 
 def test_typed_details_fill_every_checklist_and_message_on_the_device(site_url, phone):

@@ -213,7 +213,11 @@ def test_the_case_prints_on_one_grayscale_a4_sheet(case_phone, site_url, tmp_pat
         box = case_phone.locator("input.checklist__box").nth(n)
         case_phone.click(f'label[for="{box.get_attribute("id")}"]')
     case_phone.goto(site_url + "my-case/")
-    case_phone.locator('.case-sent__item[data-sent="withdrawal_notice"]').get_by_role("button", name="보냈어요").tap()
+    counted(case_phone)  # the deadlines drawn: nothing above the button moves while it is tapped
+    notice = case_phone.locator('.case-sent__item[data-sent="withdrawal_notice"]')
+    notice.get_by_role("button", name="보냈어요").tap()
+    notice.locator(".case-sent__dates").filter(has_text="2026").wait_for()
+    counted(case_phone)
     assert case_phone.locator(".case-evidence li[data-item]:not([hidden])").count() == 3
     case_phone.emulate_media(media="print")
     pdf = tmp_path / "case.pdf"
