@@ -5,7 +5,7 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
-from guidedev.support import REQUIRE_SHARED, ROOT, SHARED, SiteServer, build_site, launch_chromium
+from guidedev.support import NO_WORKER, REQUIRE_SHARED, ROOT, SHARED, SiteServer, build_site, launch_chromium
 
 # Property tests. "ci" is what `make test` and CI run: derandomized (the same examples on every run, so a
 # red run is never luck), no deadline (a busy 2-core machine is not a bug), no example database written.
@@ -125,7 +125,12 @@ def browser():
 def phone(browser):
     """A 390 px wide phone page in Korean."""
     context = browser.new_context(
-        viewport={"width": 390, "height": 844}, locale="ko-KR", device_scale_factor=2, is_mobile=True, has_touch=True
+        **NO_WORKER,
+        viewport={"width": 390, "height": 844},
+        locale="ko-KR",
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
     )
     yield context.new_page()
     context.close()
@@ -134,3 +139,19 @@ def phone(browser):
 @pytest.fixture
 def project_root():
     return ROOT
+
+
+# The few tests that walk every page (a minute or more each on 2 cores) start first, so that the workers do
+# not finish the short ones and then wait on one long test at the end.
+LONG_FIRST = (
+    "test_every_page_reads_fits_and_axe_finds_nothing_serious",
+    "test_every_kind_of_page_looks_the_same_as_with_materials_own_stylesheets",
+    "test_hostile_text_in_every_display_string_shows_as_text_and_never_runs",
+    "test_first_load_of_every_page_is_small",
+    "test_after_one_visit_every_page_search_ticks_and_helpers_work_offline",
+    "test_no_page_breaks_the_policy_reading_searching_printing_and_offline",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: item.originalname not in LONG_FIRST)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from guidedev.support import site_pages, watch_page
+from guidedev.support import NO_WORKER, site_pages, watch_page
 from guidedev.webaudit import VIEWS, GzipServer, axe_source, blocking, describe, first_load_bytes, page_types, run_axe
 
 pytestmark = pytest.mark.browser
@@ -51,14 +51,14 @@ def test_every_page_reads_fits_and_axe_finds_nothing_serious(view, built_site, s
         # What the desktop changes is the layout (sidebars, widths), the same for every page of a kind; the
         # content's names, labels and contrasts are checked on every page on the phone, light and dark.
         pages = list(page_types(site, pages).values())
-    context = browser.new_context(**view.context_options())
+    context = browser.new_context(**NO_WORKER, **view.context_options())
     page = context.new_page()
     seen = watch_page(page, site_url)
     problems: list[str] = []
     try:
         for path in pages:
             seen["errors"].clear(), seen["foreign"].clear()
-            page.goto(site_url + path, wait_until="networkidle")
+            page.goto(site_url + path, wait_until="load")  # no worker here: nothing is fetched after load
             scheme = page.get_attribute("body", "data-md-color-scheme")
             if scheme != ("slate" if view.dark else "default"):
                 problems.append(f"/{path} [{view.name}]: palette {scheme} does not follow the system setting")

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 import pytest
 import yaml
 
-from guidedev.support import ROOT, load_project_guide
+from guidedev.support import NO_WORKER, ROOT, load_project_guide
 from guidekit.checklists import storage_key
 from guidekit.public_holidays import covered_years
 from guidekit.syntax import text_parts
@@ -81,14 +81,16 @@ def pdf_text(path, first: int | None = None) -> str:
 
 @pytest.fixture
 def desk(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+    context = browser.new_context(**NO_WORKER, viewport={"width": 1280, "height": 900}, locale="ko-KR")
     yield context.new_page()
     context.close()
 
 
 @pytest.fixture
 def no_js(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="ko-KR", java_script_enabled=False)
+    context = browser.new_context(
+        **NO_WORKER, viewport={"width": 390, "height": 844}, locale="ko-KR", java_script_enabled=False
+    )
     yield context.new_page()
     context.close()
 
@@ -344,7 +346,7 @@ def test_printed_return_checklist_shows_the_computed_dates(site_url, desk, tmp_p
 
 
 def test_copy_button_copies_the_message(site_url, browser):
-    context = browser.new_context(locale="ko-KR")
+    context = browser.new_context(**NO_WORKER, locale="ko-KR")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     page = context.new_page()
     page.goto(site_url + "messages/")
@@ -367,7 +369,7 @@ def test_messages_without_javascript_hide_the_copy_button(site_url, no_js):
 def test_a_typed_detail_with_direction_controls_cannot_reverse_the_message(site_url, browser):
     """A right-to-left override pasted with an order number would have turned the message's own words
     around it backwards, on the page and in what is copied: it is dropped, and a filled blank is isolated."""
-    context = browser.new_context(locale="ko-KR")
+    context = browser.new_context(**NO_WORKER, locale="ko-KR")
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     page = context.new_page()
     page.goto(site_url + "messages/")

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from guidedev.datapaths import display_paths, max_length
 from guidedev.searchprobe import INPUT, open_search
-from guidedev.support import SiteServer, build_site, copy_project, site_pages
+from guidedev.support import NO_WORKER, SiteServer, build_site, copy_project, site_pages
 from guidekit.yaml_positions import parse_yaml
 
 pytestmark = pytest.mark.browser
@@ -89,7 +89,7 @@ def test_hostile_text_in_every_display_string_shows_as_text_and_never_runs(brows
     # Every payload here passes the loader's rules by construction, so nothing may stop the build.
     assert result.returncode == 0, (payload, result.stderr[-2000:])
     with SiteServer(site) as server:
-        context = browser.new_context(viewport={"width": 390, "height": 844})
+        context = browser.new_context(**NO_WORKER, viewport={"width": 390, "height": 844})
         context.add_init_script(RECORD)
         dialogs: list[str] = []
         context.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

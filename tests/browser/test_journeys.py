@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from guidedev.support import load_project_guide
+from guidedev.support import NO_WORKER, load_project_guide
 from guidekit.checklists import storage_key
 from guidekit.syntax import PLACEHOLDER
 from guidekit.urls import checklist_page
@@ -32,7 +32,7 @@ def messages_of(s) -> list[str]:
 def clip_phone(browser, site_url):
     """A phone page that may read the clipboard."""
     context = browser.new_context(
-        viewport={"width": 390, "height": 844}, locale="ko-KR", is_mobile=True, has_touch=True
+        **NO_WORKER, viewport={"width": 390, "height": 844}, locale="ko-KR", is_mobile=True, has_touch=True
     )
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     yield context.new_page()

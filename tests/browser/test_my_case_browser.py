@@ -18,7 +18,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from playwright.sync_api import expect
 
-from guidedev.support import load_project_guide
+from guidedev.support import NO_WORKER, load_project_guide
 from guidedev.webaudit import COPY_READY
 from guidekit.checklists import storage_key
 from guidekit.public_holidays import korean_holidays
@@ -61,12 +61,12 @@ def _pinned_holidays(route):
 
 def _phone(browser, site_url, pin_holidays=True, **options):
     context = browser.new_context(
+        **{**NO_WORKER, **options},
         viewport={"width": 390, "height": 844},
         locale="ko-KR",
         timezone_id="Asia/Seoul",
         is_mobile=True,
         has_touch=True,
-        **options,
     )
     context.clock.set_fixed_time(TODAY)
     if pin_holidays:
@@ -299,7 +299,7 @@ def test_a_stored_value_of_the_wrong_shape_breaks_no_page(case_phone, site_url, 
 def test_my_case_works_offline_after_one_visit(browser, site_url):
     # No pinned holidays here: offline, the pages come from the copy the worker made, as built (the years
     # around the build, which include 2026 until 2028).
-    context = _phone(browser, site_url, pin_holidays=False)
+    context = _phone(browser, site_url, pin_holidays=False, service_workers="allow")
     page = context.new_page()
     try:
         page.goto(site_url, wait_until="load")

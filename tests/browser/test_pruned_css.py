@@ -13,7 +13,7 @@ import material
 import pytest
 
 from guidedev.searchprobe import INPUT, open_search
-from guidedev.support import SiteServer, site_pages
+from guidedev.support import NO_WORKER, SiteServer, site_pages
 from guidedev.webaudit import VIEWS, View, page_types
 
 pytestmark = pytest.mark.browser
@@ -173,7 +173,7 @@ def _first_difference(a: list[str], b: list[str]) -> int | str | None:
 def test_every_kind_of_page_looks_the_same_as_with_materials_own_stylesheets(view, built_site, browser):
     site, _ = built_site
     kinds = page_types(site, site_pages(site))
-    context = browser.new_context(**view.context_options())
+    context = browser.new_context(**NO_WORKER, **view.context_options())
     page = context.new_page()
     different = []
     with SiteServer(site) as server:

@@ -27,6 +27,10 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--no-first-run",
 ]
+# For a browser context in a test that is not about the offline copy: otherwise every new context installs
+# the service worker, which downloads the whole site in the background (a large share of the suite's time
+# on 2 cores). tests/browser/test_offline.py and test_csp.py use the worker on purpose.
+NO_WORKER = {"service_workers": "block"}
 NO_BROWSER = (
     "No Chromium to drive. Install Debian's browser and Korean fonts as root: "
     "`apt-get update && apt-get install -y chromium fonts-noto-cjk poppler-utils` "

@@ -291,8 +291,9 @@ FIRST_LOAD_TYPES = ("document", "stylesheet", "script", "font")
 def first_load_bytes(browser, url: str) -> dict[str, int]:
     """Gzipped bytes per resource type that a phone downloads to show `url` (HTML, CSS, JS, fonts;
     images and the search index, fetched later or on demand, are left out), measured from the
-    responses' encoded sizes."""
-    context = browser.new_context(**VIEWS[1].context_options())
+    responses' encoded sizes. No service worker: what it copies for offline use comes after the page, from
+    the worker, not the page (and made every measured page wait while the whole site was downloaded)."""
+    context = browser.new_context(**VIEWS[1].context_options(), service_workers="block")
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     entries = page.evaluate(
