@@ -51,7 +51,7 @@ def test_every_page_reads_fits_and_axe_finds_nothing_serious(view, built_site, s
         # What the desktop changes is the layout (sidebars, widths), the same for every page of a kind; the
         # content's names, labels and contrasts are checked on every page on the phone, light and dark.
         pages = list(page_types(site, pages).values())
-    context = browser.new_context(**NO_WORKER, **view.context_options())
+    context = browser.new_context(**NO_WORKER, **view.context_options(scale=1))
     page = context.new_page()
     seen = watch_page(page, site_url)
     problems: list[str] = []

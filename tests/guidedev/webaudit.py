@@ -37,14 +37,16 @@ class View:
     dark: bool = False
     mobile: bool = False
 
-    def context_options(self) -> dict:
+    def context_options(self, scale: int = 2) -> dict:
+        """Playwright's context options for this view; `scale` is a phone's device pixel ratio (screenshots
+        want 2; a test that reads styles or runs axe draws a quarter of the pixels at 1, in software)."""
         opts: dict[str, object] = {
             "viewport": {"width": self.width, "height": self.height},
             "locale": "ko-KR",
             "color_scheme": "dark" if self.dark else "light",
         }
         if self.mobile:
-            opts.update(device_scale_factor=2, is_mobile=True, has_touch=True)
+            opts.update(device_scale_factor=scale, is_mobile=True, has_touch=True)
         return opts
 
 
@@ -293,7 +295,7 @@ def first_load_bytes(browser, url: str) -> dict[str, int]:
     images and the search index, fetched later or on demand, are left out), measured from the
     responses' encoded sizes. No service worker: what it copies for offline use comes after the page, from
     the worker, not the page (and made every measured page wait while the whole site was downloaded)."""
-    context = browser.new_context(**VIEWS[1].context_options(), service_workers="block")
+    context = browser.new_context(**VIEWS[1].context_options(scale=1), service_workers="block")
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     entries = page.evaluate(
