@@ -24,11 +24,12 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
-_SOURCE_KEY = pytest.StashKey[dict]()
+_SOURCE_KEY = pytest.StashKey[set]()
 
-# Nothing a test does may write into the project: a file left in hooks/ changes the code under any build
-# running beside the tests (and stays if a run is interrupted), one in docs/ would be published. Checked
-# over the whole run, by the process that starts the workers.
+# No test may leave a file in the project: one left in hooks/ changes the code under any build running
+# beside the tests (and stays if a run is interrupted), one in docs/ would be published. Checked over the
+# whole run by the process that starts the workers. Only new files count: an editor saving a page or the
+# README while the tests run is not a test writing into the project.
 _NOT_SOURCE = {
     ".git",
     ".venv",
@@ -46,13 +47,11 @@ _NOT_SOURCE = {
 }
 
 
-def _source_files() -> dict[str, tuple[int, int]]:
-    found = {}
+def _source_files() -> set[str]:
+    found = set()
     for folder, dirs, files in os.walk(ROOT):
         dirs[:] = [d for d in dirs if d not in _NOT_SOURCE]
-        for name in files:
-            stat = os.stat(os.path.join(folder, name))
-            found[os.path.relpath(os.path.join(folder, name), ROOT)] = (stat.st_size, stat.st_mtime_ns)
+        found |= {os.path.relpath(os.path.join(folder, name), ROOT) for name in files}
     return found
 
 
@@ -65,13 +64,12 @@ def pytest_sessionfinish(session, exitstatus):
     before = session.config.stash.get(_SOURCE_KEY, None)
     if before is None:
         return
-    after = _source_files()
-    changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
-    if changed:
+    new = sorted(_source_files() - before)
+    if new:
         writer = session.config.get_terminal_writer()
         writer.line()
         writer.line(
-            "The tests wrote into the project (they must use a temporary folder): " + ", ".join(changed[:20]),
+            "The tests left new files in the project (they must use a temporary folder): " + ", ".join(new[:20]),
             red=True,
         )
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
