@@ -10,6 +10,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from guidedev.support import ROOT
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
@@ -31,6 +33,7 @@ def files_of(site) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.full  # a second engine: a second opinion on the build: `make test` only
 def test_properdocs_builds_the_same_site(tmp_path):
     assert importlib.util.find_spec("properdocs"), "ProperDocs is missing: `make install-dev` installs it"
     built = {}

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from guidedev.support import copy_project, tree_digest
 
 
@@ -41,6 +43,7 @@ def _change_the_code(project: Path) -> None:
     _edit(project / "hooks/guidekit/render.py", "    trim_blocks=True,", "    trim_blocks=False,")
 
 
+@pytest.mark.full  # three full builds, guarding against a cache that is gone: `make test` only
 def test_a_changed_hook_module_gives_the_site_a_fresh_build_gives(tmp_path):
     project = copy_project(tmp_path / "p")
     temp = tmp_path / "temp"

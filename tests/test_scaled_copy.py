@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from guidedev.scale import scaled_project, topic_pages
 from guidedev.support import ROOT, build_site, load_project_guide, site_pages
 from guidekit.urls import checklist_page
 
 
+@pytest.mark.full  # a build of twice the site: `make test` only
 def test_a_copy_with_pages_and_data_doubled_builds_strictly(tmp_path):
     project = scaled_project(tmp_path / "p", pages=2, data=2)
     result = build_site(tmp_path / "site", config=project / "mkdocs.yml")

@@ -134,6 +134,7 @@ def test_alias_expansion_is_capped_and_named_by_the_alias_line(loader, text, whe
     assert "이 별칭(*) 대신 값을 직접 써 주세요." in got["message"]
 
 
+@pytest.mark.full  # a file 10 times the real one: `make test` only
 def test_a_file_of_25000_facts_without_aliases_loads():
     # 175,000 nodes: far more than any alias cap, all of them the file's own. About 4 s with libyaml.
     fact = "    kind: text\n    value: x\n    label: y\n    source: s\n    confidence: guide\n    checked: 2026-02-06\n"
