@@ -7,6 +7,7 @@
 import { longDate, parseDay, today } from "./days.js";
 import { clean, pageStore } from "./device-store.js";
 import { blankText } from "./message-fill.js";
+import { onEveryPage } from "./page-ready.js";
 
 const store = pageStore();
 
@@ -217,10 +218,4 @@ function init() {
   });
 }
 
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(init);
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", init);
-} else {
-  init();
-}
+onEveryPage(init);

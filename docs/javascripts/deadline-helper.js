@@ -10,6 +10,7 @@ import CONSTANTS from "../assets/javascripts/guide-constants.js";
 import { today } from "./days.js";
 import { afterUnits, calendarFromAttributes, earlier, parseDay } from "./deadline-math.js";
 import { el, showDeadline } from "./deadline-view.js";
+import { onEveryPage } from "./page-ready.js";
 
 /* One deadline into its <dd>, or a line to fill in by hand when there is no date yet. */
 function show(dd, result, first) {
@@ -61,10 +62,4 @@ function init() {
   });
 }
 
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(init);
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", init);
-} else {
-  init();
-}
+onEveryPage(init);

@@ -8,6 +8,7 @@
 import { showDetails } from "./checklists.js";
 import { isoDay, longDate, parseDay, today } from "./days.js";
 import { pageStore } from "./device-store.js";
+import { onEveryPage } from "./page-ready.js";
 
 const store = pageStore();
 
@@ -202,10 +203,4 @@ function init() {
   setup(box.closest("article") || document);
 }
 
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(init);
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", init);
-} else {
-  init();
-}
+onEveryPage(init);
