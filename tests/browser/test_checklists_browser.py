@@ -80,19 +80,16 @@ def pdf_text(path, first: int | None = None) -> str:
 
 
 @pytest.fixture
-def desk(browser):
-    context = browser.new_context(**NO_WORKER, viewport={"width": 1280, "height": 900}, locale="ko-KR")
-    yield context.new_page()
-    context.close()
+def desk(pages):
+    with pages.lend("desk", {**NO_WORKER, "viewport": {"width": 1280, "height": 900}, "locale": "ko-KR"}) as page:
+        yield page
 
 
 @pytest.fixture
-def no_js(browser):
-    context = browser.new_context(
-        **NO_WORKER, viewport={"width": 390, "height": 844}, locale="ko-KR", java_script_enabled=False
-    )
-    yield context.new_page()
-    context.close()
+def no_js(pages):
+    options = {**NO_WORKER, "viewport": {"width": 390, "height": 844}, "locale": "ko-KR", "java_script_enabled": False}
+    with pages.lend("no_js", options) as page:
+        yield page
 
 
 # ── Ticks ──────────────────────────────────────────────────────────────────────────────────────
@@ -273,9 +270,10 @@ def test_deadline_helper_dates(site_url, phone, arrival):
         ("2026-12-19", "2026-12-28", "12월 26일이 토요일이라 12월 28일(월)까지예요"),
     ],
 )
-def test_a_last_day_off_work_moves_and_says_why(site_url, phone, arrival, moved, says):
+def test_a_last_day_off_work_moves_and_says_why(site_url, fresh_phone, arrival, moved, says):
     """민법 제161조, as the issue found it missing: the 7일 deadline on 기독탄신일 or a Sunday is the next
     working day, and the helper says so instead of "지났어요" on the day between."""
+    phone = fresh_phone  # the clock is the page's until it closes
     assert DAYS == 7
     phone.clock.set_fixed_time(datetime.fromisoformat(moved) - timedelta(days=1) + timedelta(hours=12))
     phone.goto(url_of(site_url, "before_return"))
@@ -309,7 +307,8 @@ def test_year_boundary_example_from_the_issue(site_url, phone):
     assert deadline(phone, "withdrawal") == "2027-01-04"  # the deadline crosses into the next year
 
 
-def test_known_date_and_days_left(site_url, phone):
+def test_known_date_and_days_left(site_url, fresh_phone):
+    phone = fresh_phone  # the clock is the page's until it closes
     assert PERIODS == (7, 3, 30)
     phone.clock.set_fixed_time(datetime(2026, 11, 26, 12))
     phone.goto(url_of(site_url, "before_return"))

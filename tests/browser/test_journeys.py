@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from guidedev.pagepool import PHONE
 from guidedev.support import NO_WORKER, load_project_guide
 from guidekit.checklists import storage_key
 from guidekit.syntax import PLACEHOLDER
@@ -29,14 +30,14 @@ def messages_of(s) -> list[str]:
 
 
 @pytest.fixture
-def clip_phone(browser, site_url):
+def clip_phone(pages, site_url):
     """A phone page that may read the clipboard."""
-    context = browser.new_context(
-        **NO_WORKER, viewport={"width": 390, "height": 844}, locale="ko-KR", is_mobile=True, has_touch=True
-    )
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
-    yield context.new_page()
-    context.close()
+
+    def grant(context):
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+
+    with pages.lend("clip_phone", {**NO_WORKER, **PHONE}, grant) as page:
+        yield page
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.id for s in SCENARIOS])

@@ -104,7 +104,7 @@ _SEEN = [
     "clip-path",
     "scroll-margin-top",
 ]
-_STYLES = """([seen, hashed]) => {
+_STILL = """() => {
   if (!document.getElementById('no-transitions')) {
     const s = document.createElement('style');
     s.id = 'no-transitions';
@@ -112,6 +112,19 @@ _STYLES = """([seen, hashed]) => {
     document.head.append(s);
   }
   document.querySelectorAll('.md-search-result__item:nth-child(n+11)').forEach(item => item.remove());
+}"""
+# Where every element is and its colour, hashed: cheap next to _STYLES, and what changes after a load (Material's
+# script moves the header and sidebars) or a switch to print (colours from the dark palette to paper's).
+_LAYOUT = """() => {
+  let h = 2166136261;
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    const text = `${r.x},${r.y},${r.width},${r.height},${getComputedStyle(el).color};`;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  }
+  return h >>> 0;
+}"""
+_STYLES = """([seen, hashed]) => {
   const out = [];
   for (const el of document.querySelectorAll('body *')) {
     const r = el.getBoundingClientRect();
@@ -129,37 +142,49 @@ _STYLES = """([seen, hashed]) => {
   }
   return out;
 }"""
-# What each view shows of each kind of page; the search overlay is the same over every page, so it is
-# checked over the first page only.
+# What each view shows of each kind of page, in this order on one load; the search overlay is the same over
+# every page, so it is checked over the first page only.
 STATES = {"phone": ("page",), "desktop-dark": ("page", "print")}
 
 
-def _show(page, url: str, state: str) -> None:
-    # "load": every stylesheet has arrived; what Material's script moves afterwards, _styles waits out.
-    page.goto(url, wait_until="load")
+def _enter(page, state: str) -> None:
     if state == "print":
         page.emulate_media(media="print")
     elif state == "search":
         open_search(page)
         page.fill(INPUT, "반품")
-        page.wait_for_selector(".md-search-result__item", timeout=15000)  # the rest settles in _styles
+        page.wait_for_selector(".md-search-result__item", timeout=15000)  # the rest settles in _settled
 
 
-def _styles(page, url: str, state: str, hashed: bool = True) -> list[str]:
-    """The page's styles once they have settled: Material's script places the header and sidebars a
-    moment after a load or a switch to print, so two readings in a row must agree."""
-    _show(page, url, state)
+def _settled(page, hashed: bool) -> list[str]:
+    """The page's styles once it has settled: Material's script places the header and sidebars a moment
+    after a load, and colours change over a moment after a switch to print, so where everything is and its
+    colour must be the same twice 100 ms apart before the styles are read (and a difference that was only
+    timing goes away when _compare looks again)."""
+    page.evaluate(_STILL)
+    last = page.evaluate(_LAYOUT)
+    for _ in range(15):
+        page.wait_for_timeout(100)
+        now = page.evaluate(_LAYOUT)
+        if now == last:
+            break
+        last = now
+    return page.evaluate(_STYLES, [_SEEN, hashed])
+
+
+def _styles(page, url: str, states: tuple[str, ...], hashed: bool = True) -> dict[str, list[str]]:
+    """The settled styles of each state, entered one after the other on one load ("load": every
+    stylesheet has arrived; what Material's script moves afterwards, _settled waits out)."""
+    page.goto(url, wait_until="load")
+    out = {}
     try:
-        last = page.evaluate(_STYLES, [_SEEN, hashed])
-        for _ in range(10):
-            page.wait_for_timeout(150)
-            now = page.evaluate(_STYLES, [_SEEN, hashed])
-            if now == last:
-                break
-            last = now
-        return last
+        for state in states:
+            _enter(page, state)
+            out[state] = _settled(page, hashed)
+            page.emulate_media(media="screen")
     finally:
         page.emulate_media(media="screen")
+    return out
 
 
 def _first_difference(a: list[str], b: list[str]) -> int | str | None:
@@ -180,9 +205,8 @@ def test_every_kind_of_page_looks_the_same_as_with_materials_own_stylesheets(vie
         try:
             for kind, path in kinds.items():
                 states = STATES[view.name] + (("search",) if kind == next(iter(kinds)) else ())
-                for state in states:
-                    if where := _compare(page, server.url + path, state):
-                        different.append(f"{kind} (/{path}) {state}: {where}")
+                for state, where in _compare(page, server.url + path, states).items():
+                    different.append(f"{kind} (/{path}) {state}: {where}")
         finally:
             context.close()
     assert not different, f"styled differently with the pruned stylesheets [{view.name}]:\n" + "\n".join(different)
@@ -199,26 +223,33 @@ def _original(route) -> Path:
     return ORIGINALS / route.request.url.split("?")[0].rsplit("/", 1)[1]
 
 
-def _compare(page, url: str, state: str, tries: int = 3) -> str | None:
-    """Where the page is styled differently with the original stylesheets, if it still is after `tries`
-    loads of each: Material's script moves the header and sidebars and draws search results as time
-    passes, so one load can differ from the next; a stylesheet's difference shows every time."""
-    where: int | str | None = None
-    for _ in range(tries):
-        pruned = _styles(page, url, state)
-        with_originals(page)
-        original = _styles(page, url, state)
+def _both(page, url: str, states: tuple[str, ...], hashed: bool = True):
+    pruned = _styles(page, url, states, hashed)
+    with_originals(page)
+    try:
+        original = _styles(page, url, states, hashed)
+    finally:
         page.unroute(STYLESHEETS)
-        where = _first_difference(pruned, original)
-        if where is None:
-            return None
-    return _explain(page, url, state, where) if isinstance(where, int) else where
+    return pruned, original
+
+
+def _compare(page, url: str, states: tuple[str, ...], tries: int = 3) -> dict[str, str]:
+    """For each state styled differently with the original stylesheets (if it still is after `tries`
+    loads of each), where: Material's script moves the header and sidebars and draws search results as
+    time passes, so one load can differ from the next; a stylesheet's difference shows every time."""
+    where: dict[str, int | str] = {}
+    for _ in range(tries):
+        pruned, original = _both(page, url, states)
+        where = {s: w for s in states if (w := _first_difference(pruned[s], original[s])) is not None}
+        if not where:
+            return {}
+        states = tuple(where)  # only what differed is looked at again
+    return {s: _explain(page, url, s, w) if isinstance(w, int) else w for s, w in where.items()}
 
 
 def _explain(page, url: str, state: str, index: int) -> str:
     """Which properties of the element at `index` differ."""
-    pruned = _styles(page, url, state, hashed=False)[index].split("|")
-    with_originals(page)
-    original = _styles(page, url, state, hashed=False)[index].split("|")
-    page.unroute(STYLESHEETS)
-    return f"{pruned[0]}: {sorted(set(pruned) ^ set(original))[:6]}"
+    states = ("page", state) if state != "page" else ("page",)  # a state is entered from the page as loaded
+    pruned, original = _both(page, url, states, hashed=False)
+    a, b = pruned[state][index].split("|"), original[state][index].split("|")
+    return f"{a[0]}: {sorted(set(a) ^ set(b))[:6]}"

@@ -28,7 +28,7 @@ def phone_search(browser, site_url):
     page = context.new_page()
     requests = []
     page.on("request", lambda r: requests.append(r.url))
-    box = SearchBox(page, site_url)
+    box = SearchBox(page, site_url, key_delay=0.02)  # the list is read once settled, at any pace
     box.requests = requests
     yield box
     context.close()

@@ -50,6 +50,9 @@ class View:
         return opts
 
 
+# The rules whose outcome depends on the colours: all a dark palette can change, over the same document.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
 VIEWS = (
     View("desktop", 1280, 900),
     View("phone", 390, 844, mobile=True),
@@ -66,17 +69,20 @@ def axe_source() -> str:
     return AXE_JS.read_text(encoding="utf-8")
 
 
-def run_axe(page, source: str) -> list[dict]:
-    """Inject axe into the loaded page and return its violations (every impact level). Evaluated over the
-    DevTools protocol, not as a <script> tag: the page's Content-Security-Policy runs no inline script."""
+def run_axe(page, source: str, rules: list[str] | None = None) -> list[dict]:
+    """Inject axe into the loaded page and return its violations (every impact level): of every rule, or
+    only of `rules`. Evaluated over the DevTools protocol, not as a <script> tag: the page's
+    Content-Security-Policy runs no inline script."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(source + "\n;undefined")
     return page.evaluate(
-        """async () => {
-            const r = await axe.run(document, {resultTypes: ['violations']});
+        """async rules => {
+            const only = rules ? {runOnly: {type: 'rule', values: rules}} : {};
+            const r = await axe.run(document, {resultTypes: ['violations'], ...only});
             return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary}))}));
-        }"""
+        }""",
+        rules,
     )
 
 
@@ -291,24 +297,64 @@ FIRST_LOAD_TYPES = ("document", "stylesheet", "script", "font")
 
 
 def first_load_bytes(browser, url: str) -> dict[str, int]:
-    """Gzipped bytes per resource type that a phone downloads to show `url` (HTML, CSS, JS, fonts;
-    images and the search index, fetched later or on demand, are left out), measured from the
-    responses' encoded sizes. No service worker: what it copies for offline use comes after the page, from
-    the worker, not the page (and made every measured page wait while the whole site was downloaded)."""
-    context = browser.new_context(**VIEWS[1].context_options(scale=1), service_workers="block")
-    page = context.new_page()
-    page.goto(url, wait_until="networkidle")
-    entries = page.evaluate(
-        """() => [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
-              .map(e => ({name: e.name, type: e.initiatorType, size: e.encodedBodySize + 0}))"""
-    )
-    context.close()
-    totals: dict[str, int] = {}
-    for e in entries:
-        kind = _kind(e["name"], e["type"])
-        if kind in FIRST_LOAD_TYPES:
-            totals[kind] = totals.get(kind, 0) + e["size"]
-    return totals
+    """Gzipped bytes per resource type that a phone downloads to show `url` (see FirstLoad)."""
+    with FirstLoad(browser, tabs=1) as first:
+        return first.bytes(url)
+
+
+class FirstLoad:
+    """Measures what a phone downloads to show a page the first time: gzipped bytes per resource type
+    (HTML, CSS, JS, fonts; images and the search index, fetched later or on demand, are left out), from the
+    responses' encoded sizes, once the network has been quiet for half a second. A few tabs of one context,
+    with the browser's cache turned off in each (as DevTools' "Disable cache"), so each page is a first
+    visit without a new context's cost, and their quiet half-seconds overlap. No service worker: what it
+    copies for offline use comes after the page, from the worker, not the page (and made every measured
+    page wait while the whole site was downloaded)."""
+
+    def __init__(self, browser, tabs: int = 4):
+        self.browser, self.tabs = browser, tabs
+
+    def __enter__(self) -> FirstLoad:
+        self.context = self.browser.new_context(**VIEWS[1].context_options(scale=1), service_workers="block")
+        self.pages = []
+        for _ in range(self.tabs):
+            page = self.context.new_page()
+            cdp = self.context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+            self.pages.append(page)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.context.close()
+
+    def bytes(self, url: str) -> dict[str, int]:
+        return self.bytes_of([url])[url]
+
+    def bytes_of(self, urls: list[str]) -> dict[str, dict[str, int]]:
+        """Each of `urls`, measured a few at a time."""
+        out: dict[str, dict[str, int]] = {}
+        for start in range(0, len(urls), self.tabs):
+            batch = list(zip(self.pages, urls[start : start + self.tabs], strict=False))
+            for page, url in batch:
+                page.goto(url, wait_until="commit")
+            for page, url in batch:
+                page.wait_for_load_state("networkidle")
+                out[url] = self._totals(page)
+        return out
+
+    @staticmethod
+    def _totals(page) -> dict[str, int]:
+        entries = page.evaluate(
+            """() => [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
+                  .map(e => ({name: e.name, type: e.initiatorType, size: e.encodedBodySize + 0}))"""
+        )
+        totals: dict[str, int] = {}
+        for e in entries:
+            kind = _kind(e["name"], e["type"])
+            if kind in FIRST_LOAD_TYPES:
+                totals[kind] = totals.get(kind, 0) + e["size"]
+        return totals
 
 
 def _kind(name: str, initiator: str) -> str:
