@@ -64,7 +64,7 @@ test-js: $(VENV)/.dev  ## node's test runner on docs/javascripts' pure modules
 	GUIDE_PYTHON=$(BIN)/python node --import ./tests/js/guide-constants.mjs --test tests/js/*.test.mjs
 
 test-deep: $(VENV)/.dev  ## property tests with many random examples (CI runs a fixed, derandomized set)
-	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest tests/unit
+	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest tests/unit tests/browser/test_injection.py
 
 # mutmut runs in build/mutation/, a copy of the package laid out as it expects (src/guidekit, tests/unit,
 # pyproject.toml with [tool.mutmut]), so nothing is written into hooks/, docs/ or tests/. Each run starts anew.

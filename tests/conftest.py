@@ -153,7 +153,7 @@ def project_root():
 # The few tests that walk every page (a minute or more each on 2 cores) start first, so that the workers do
 # not finish the short ones and then wait on one long test at the end.
 LONG_FIRST = (
-    "test_every_page_reads_fits_and_axe_finds_nothing_serious",
+    "test_every_page_reads_fits_keeps_its_policy_and_axe_finds_nothing_serious",
     "test_every_kind_of_page_looks_the_same_as_with_materials_own_stylesheets",
     "test_hostile_text_in_every_display_string_shows_as_text_and_never_runs",
     "test_first_load_of_every_page_is_small",

@@ -1,8 +1,9 @@
 """Every page of the built site in Chromium, in three views (desktop, 390 px phone, dark palette on the
 phone): each page is in Korean with a visible h1 and nothing wider than the screen, axe-core finds no
-serious or critical violation (in the dark palette, of the rules about colour), no console error and no
-request leaving the site; Korean lines break between words; the palette follows the system and its
-toggle works; the header title fits the phone; every page's first load stays small."""
+serious or critical violation (the rules about colour on the phone, light and dark), no console error, no
+violation of its Content-Security-Policy and no request leaving the site; Korean lines break between
+words; the palette follows the system and its toggle works; the header title fits the phone; every
+page's first load stays small."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from guidedev.support import NO_WORKER, site_pages, watch_page
 from guidedev.webaudit import (
     COLOUR_RULES,
+    RECORD_POLICY_VIOLATIONS,
     VIEWS,
     FirstLoad,
     GzipServer,
@@ -36,53 +38,6 @@ def axe_js():
         pytest.fail(str(exc), pytrace=False)
 
 
-def _reads_on_screen(page) -> list[str]:
-    """Korean, a visible heading, nothing wider than the screen."""
-    problems = []
-    if page.get_attribute("html", "lang") != "ko":
-        problems.append("lang is not ko")
-    h1 = page.locator("article h1").first
-    if not h1.is_visible() or not h1.inner_text().strip():
-        problems.append("no visible h1")
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    if overflow > 1:
-        problems.append(f"page is {overflow}px wider than the screen")
-    return problems
-
-
-# One pass over the pages per view (loading a page costs more than any check of it): Korean, a visible h1,
-# nothing wider than the screen, the palette the system asks for, axe, no console error, no request that
-# leaves the site.
-@pytest.mark.parametrize("view", VIEWS, ids=[v.name for v in VIEWS])
-def test_every_page_reads_fits_and_axe_finds_nothing_serious(view, built_site, site_url, browser, axe_js):
-    site, _ = built_site
-    pages = site_pages(site)
-    assert len(pages) >= 11
-    if view.name == "desktop":
-        # What the desktop changes is the layout (sidebars, widths), the same for every page of a kind; the
-        # content's names, labels and contrasts are checked on every page on the phone, light and dark.
-        pages = list(page_types(site, pages).values())
-    context = browser.new_context(**NO_WORKER, **view.context_options(scale=1))
-    page = context.new_page()
-    seen = watch_page(page, site_url)
-    problems: list[str] = []
-    try:
-        for path in pages:
-            seen["errors"].clear(), seen["foreign"].clear()
-            page.goto(site_url + path, wait_until="load")  # no worker here: nothing is fetched after load
-            scheme = page.get_attribute("body", "data-md-color-scheme")
-            if scheme != ("slate" if view.dark else "default"):
-                problems.append(f"/{path} [{view.name}]: palette {scheme} does not follow the system setting")
-            problems += [f"/{path} [{view.name}]: {p}" for p in _reads_on_screen(page)]
-            rules = COLOUR_RULES if view.dark else None  # the light phone has checked everything else
-            problems += describe(path, view.name, blocking(run_axe(page, axe_js, rules)))
-            problems += [f"/{path} [{view.name}]: console error {e}" for e in seen["errors"]]
-            problems += [f"/{path} [{view.name}]: request left the site: {u}" for u in seen["foreign"]]
-    finally:
-        context.close()
-    assert not problems, "\n".join(problems)
-
-
 # Hangul words whose text is drawn on more than one line. A word runs up to a space or to a mark that
 # Korean may break after (/, ·, brackets); one wider than the whole line may still wrap (overflow-wrap).
 _SPLIT_WORDS = r"""() => {
@@ -104,18 +59,75 @@ _SPLIT_WORDS = r"""() => {
 }"""
 
 
-def test_korean_words_are_never_split_across_lines_on_a_phone(built_site, site_url, phone):
-    site, _ = built_site
+def _korean_lines(page) -> list[str]:
+    """Body text set for Korean (words kept whole, room between lines, a Korean font) and no Hangul word
+    drawn across two lines."""
     problems = []
-    for path in site_pages(site):
-        phone.goto(site_url + path)
-        style = phone.evaluate("""() => { const s = getComputedStyle(document.querySelector('article p'));
-            return {wb: s.wordBreak, lh: parseFloat(s.lineHeight) / parseFloat(s.fontSize), font: s.fontFamily}; }""")
-        if style["wb"] != "keep-all" or style["lh"] < 1.6 or "Noto Sans CJK KR" not in style["font"]:
-            problems.append(f"/{path}: body text style {style}")
-        split = phone.evaluate(_SPLIT_WORDS)
-        if split:
-            problems.append(f"/{path}: words broken across lines: {split[:8]}")
+    style = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('article p'));
+        return {wb: s.wordBreak, lh: parseFloat(s.lineHeight) / parseFloat(s.fontSize), font: s.fontFamily}; }""")
+    if style["wb"] != "keep-all" or style["lh"] < 1.6 or "Noto Sans CJK KR" not in style["font"]:
+        problems.append(f"body text style {style}")
+    if split := page.evaluate(_SPLIT_WORDS):
+        problems.append(f"words broken across lines: {split[:8]}")
+    return problems
+
+
+def _reads_on_screen(page) -> list[str]:
+    """Korean, a visible heading, nothing wider than the screen."""
+    problems = []
+    if page.get_attribute("html", "lang") != "ko":
+        problems.append("lang is not ko")
+    h1 = page.locator("article h1").first
+    if not h1.is_visible() or not h1.inner_text().strip():
+        problems.append("no visible h1")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    if overflow > 1:
+        problems.append(f"page is {overflow}px wider than the screen")
+    return problems
+
+
+# One pass over the pages per view (loading a page costs more than any check of it): Korean, a visible h1,
+# nothing wider than the screen, the palette the system asks for, axe, no console error, no violation of the
+# page's Content-Security-Policy (test_csp.py covers searching, printing and offline), no request that leaves
+# the site; on the phone, Korean lines that break between words.
+@pytest.mark.parametrize("view", VIEWS, ids=[v.name for v in VIEWS])
+def test_every_page_reads_fits_keeps_its_policy_and_axe_finds_nothing_serious(
+    view, built_site, site_url, browser, axe_js
+):
+    site, _ = built_site
+    pages = site_pages(site)
+    assert len(pages) >= 11
+    if view.name == "desktop":
+        # What the desktop changes is the layout (sidebars, widths), the same for every page of a kind; the
+        # content's names, labels and contrasts are checked on every page on the phone, light and dark.
+        pages = list(page_types(site, pages).values())
+    context = browser.new_context(**NO_WORKER, **view.context_options(scale=1))
+    context.add_init_script(RECORD_POLICY_VIOLATIONS)
+    page = context.new_page()
+    seen = watch_page(page, site_url)
+    problems: list[str] = []
+    try:
+        for path in pages:
+            seen["errors"].clear(), seen["foreign"].clear()
+            page.goto(site_url + path, wait_until="load")  # no worker here: nothing is fetched after load
+            scheme = page.get_attribute("body", "data-md-color-scheme")
+            if scheme != ("slate" if view.dark else "default"):
+                problems.append(f"/{path} [{view.name}]: palette {scheme} does not follow the system setting")
+            problems += [f"/{path} [{view.name}]: {p}" for p in _reads_on_screen(page)]
+            if view.name == "phone":
+                problems += [f"/{path} [{view.name}]: {p}" for p in _korean_lines(page)]
+            problems += [f"/{path} [{view.name}]: policy violation {v}" for v in page.evaluate("window.__csp")]
+            # Colour is checked on every page by the phones, light and dark (the desktop has the same colours);
+            # everything else by the light phone, and by the desktop for its own layout.
+            if view.dark:
+                violations = run_axe(page, axe_js, rules=COLOUR_RULES)
+            else:
+                violations = run_axe(page, axe_js, skip=COLOUR_RULES if view.name == "desktop" else None)
+            problems += describe(path, view.name, blocking(violations))
+            problems += [f"/{path} [{view.name}]: console error {e}" for e in seen["errors"]]
+            problems += [f"/{path} [{view.name}]: request left the site: {u}" for u in seen["foreign"]]
+    finally:
+        context.close()
     assert not problems, "\n".join(problems)
 
 

@@ -1,7 +1,7 @@
 """Every page of the built site carries a Content-Security-Policy that allows only the site's own scripts
 and the inline scripts the page really has (by hash), and the site works under it: no violation is
-reported on any page, nor while searching (the search worker), printing, or reading offline (the
-service worker), and the console stays clean."""
+reported while the service worker makes its copy, while searching (the search worker), printing, or
+reading offline, and the console stays clean. (Each page read with no worker: test_a11y's pass.)"""
 
 from __future__ import annotations
 
@@ -11,16 +11,12 @@ from pathlib import Path
 import pytest
 
 from guidedev.searchprobe import INPUT, open_search
-from guidedev.support import site_pages
-from guidedev.webaudit import COPY_READY, VIEWS, Host
+from guidedev.webaudit import COPY_READY, RECORD_POLICY_VIOLATIONS, VIEWS, Host
 
 pytestmark = pytest.mark.browser
 PHONE = VIEWS[1].context_options()
 
-# Records every violation the browser reports, from the first script on.
-RECORD = """window.__csp = [];
-document.addEventListener('securitypolicyviolation', e => window.__csp.push(
-  [e.violatedDirective, e.blockedURI, (e.sample || '').slice(0, 80), e.sourceFile || ''].join(' | ')), true);"""
+RECORD = RECORD_POLICY_VIOLATIONS
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
 
@@ -59,7 +55,8 @@ def test_no_page_breaks_the_policy_reading_searching_printing_and_offline(built_
         errors = _watch(context)
         page = context.new_page()
         violations: list[str] = []
-        for path in [*site_pages(site), "no-such-page/"]:
+        # Reading every page with no worker is test_a11y's pass; here, with the worker installing the copy.
+        for path in ("", "my-case/", "checklists/print-all/", "no-such-page/"):
             page.goto(host.url + path, wait_until="load")
             violations += [f"{path}: {v}" for v in page.evaluate("window.__csp")]
         assert page.locator("h1").count() > 0  # the 404 page rendered

@@ -59,33 +59,44 @@ def _pinned_holidays(route):
     route.fulfill(response=response, body=YEARS.sub(pinned, body))
 
 
-def _phone(browser, site_url, pin_holidays=True, **options):
-    context = browser.new_context(
-        **{**NO_WORKER, **options},
-        viewport={"width": 390, "height": 844},
-        locale="ko-KR",
-        timezone_id="Asia/Seoul",
-        is_mobile=True,
-        has_touch=True,
-    )
+SEOUL_PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "locale": "ko-KR",
+    "timezone_id": "Asia/Seoul",
+    "is_mobile": True,
+    "has_touch": True,
+}
+
+
+def _set_clock(context, pin_holidays=True):
     context.clock.set_fixed_time(TODAY)
     if pin_holidays:
         context.route(re.compile(r".*/$"), _pinned_holidays)
+
+
+def _phone(browser, pin_holidays=True, **options):
+    context = browser.new_context(**{**NO_WORKER, **SEOUL_PHONE, **options})
+    _set_clock(context, pin_holidays)
     return context
 
 
 @pytest.fixture
-def case_phone(browser, site_url):
-    context = _phone(browser, site_url)
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
-    page = context.new_page()
-    page.errors = []
-    page.warnings = []
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.on("console", lambda m: page.warnings.append(m.text) if m.type == "warning" else None)
-    yield page
-    context.unroute_all(behavior="ignoreErrors")
-    context.close()
+def case_phone(pages, site_url):
+    """A phone in Seoul on TODAY, with the holidays pinned, that may use the clipboard; `errors` and
+    `warnings` collect what the page reports. Lent by the pool: the clock, the route and the listeners are
+    the same for every test, set once."""
+
+    def prepare(context):
+        _set_clock(context)
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+
+    with pages.lend("case_phone", {**NO_WORKER, **SEOUL_PHONE}, prepare) as page:
+        if not hasattr(page, "errors"):
+            page.errors, page.warnings = [], []
+            page.on("pageerror", lambda e: page.errors.append(str(e)))
+            page.on("console", lambda m: page.warnings.append(m.text) if m.type == "warning" else None)
+        page.errors.clear(), page.warnings.clear()
+        yield page
 
 
 def field(page, detail_id: str):
@@ -299,7 +310,7 @@ def test_a_stored_value_of_the_wrong_shape_breaks_no_page(case_phone, site_url, 
 def test_my_case_works_offline_after_one_visit(browser, site_url):
     # No pinned holidays here: offline, the pages come from the copy the worker made, as built (the years
     # around the build, which include 2026 until 2028).
-    context = _phone(browser, site_url, pin_holidays=False, service_workers="allow")
+    context = _phone(browser, pin_holidays=False, service_workers="allow")
     page = context.new_page()
     try:
         page.goto(site_url, wait_until="load")
@@ -317,9 +328,17 @@ def test_my_case_works_offline_after_one_visit(browser, site_url):
 def test_nothing_of_the_case_leaves_the_device(case_phone, site_url):
     sent = []
     origin = site_url.rstrip("/")
-    case_phone.on("request", lambda r: None if r.method == "GET" and r.url.startswith(origin) else sent.append(r.url))
-    fill_case(case_phone, site_url)
-    case_phone.get_by_role("button", name="사건 요약 복사").tap()
+
+    def leaving(request):
+        if request.method != "GET" or not request.url.startswith(origin):
+            sent.append(request.url)
+
+    case_phone.on("request", leaving)
+    try:
+        fill_case(case_phone, site_url)
+        case_phone.get_by_role("button", name="사건 요약 복사").tap()
+    finally:
+        case_phone.remove_listener("request", leaving)  # the page goes back to the pool
     assert not sent, sent
     stored = json.loads(case_phone.evaluate("k => localStorage.getItem(k)", storage_key("details")))
     assert stored[LABEL["order_number"]] == ORDER

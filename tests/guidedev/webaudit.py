@@ -50,6 +50,12 @@ class View:
         return opts
 
 
+# An init script that records every Content-Security-Policy violation the page reports, from its first
+# script on, in window.__csp.
+RECORD_POLICY_VIOLATIONS = """window.__csp = [];
+document.addEventListener('securitypolicyviolation', e => window.__csp.push(
+  [e.violatedDirective, e.blockedURI, (e.sample || '').slice(0, 80), e.sourceFile || ''].join(' | ')), true);"""
+
 # The rules whose outcome depends on the colours: all a dark palette can change, over the same document.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
@@ -69,20 +75,21 @@ def axe_source() -> str:
     return AXE_JS.read_text(encoding="utf-8")
 
 
-def run_axe(page, source: str, rules: list[str] | None = None) -> list[dict]:
-    """Inject axe into the loaded page and return its violations (every impact level): of every rule, or
-    only of `rules`. Evaluated over the DevTools protocol, not as a <script> tag: the page's
-    Content-Security-Policy runs no inline script."""
+def run_axe(page, source: str, rules: list[str] | None = None, skip: list[str] | None = None) -> list[dict]:
+    """Inject axe into the loaded page and return its violations (every impact level): of every rule, only
+    of `rules`, or of all but `skip`. Evaluated over the DevTools protocol, not as a <script> tag: the
+    page's Content-Security-Policy runs no inline script."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(source + "\n;undefined")
     return page.evaluate(
-        """async rules => {
+        """async ([rules, skip]) => {
             const only = rules ? {runOnly: {type: 'rule', values: rules}} : {};
-            const r = await axe.run(document, {resultTypes: ['violations'], ...only});
+            const off = skip ? {rules: Object.fromEntries(skip.map(id => [id, {enabled: false}]))} : {};
+            const r = await axe.run(document, {resultTypes: ['violations'], ...only, ...off});
             return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary}))}));
         }""",
-        rules,
+        [rules, skip],
     )
 
 
