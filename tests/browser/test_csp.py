@@ -16,7 +16,6 @@ from guidedev.webaudit import COPY_READY, RECORD_POLICY_VIOLATIONS, VIEWS, Host
 pytestmark = pytest.mark.browser
 PHONE = VIEWS[1].context_options()
 
-RECORD = RECORD_POLICY_VIOLATIONS
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
 
@@ -42,7 +41,7 @@ def test_every_page_has_one_strict_policy_before_its_first_script(built_site):
 
 def _watch(context) -> list[str]:
     errors: list[str] = []
-    context.add_init_script(RECORD)
+    context.add_init_script(RECORD_POLICY_VIOLATIONS)
     context.on("console", lambda m: m.type == "error" and errors.append(m.text))
     context.on("weberror", lambda e: errors.append(str(e.error)))
     return errors

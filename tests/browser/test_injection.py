@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from guidedev.datapaths import display_paths, max_length
 from guidedev.searchprobe import INPUT, open_search
 from guidedev.support import NO_WORKER, SiteServer, build_site, copy_project, site_pages
+from guidedev.webaudit import RECORD_POLICY_VIOLATIONS
 from guidekit.yaml_positions import parse_yaml
 
 pytestmark = pytest.mark.browser
@@ -43,8 +44,6 @@ KEEP = re.compile(
     r"^(checklists\.\d+\.blanks|scenarios\.\d+\.see\.\d+\.text|details\.\d+\.(label|also_called)|"
     r"message_templates\.\d+\.free_text|facts\.\w+\.(unit|attribution)|style\.)"
 )
-RECORD = """window.__csp = [];
-document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI), true);"""
 BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -98,7 +97,7 @@ def test_hostile_text_in_every_display_string_shows_as_text_and_never_runs(brows
     assert result.returncode == 0, (payload, result.stderr[-2000:])
     with SiteServer(site) as server:
         context = browser.new_context(**NO_WORKER, viewport={"width": 390, "height": 844})
-        context.add_init_script(RECORD)
+        context.add_init_script(RECORD_POLICY_VIOLATIONS)
         dialogs: list[str] = []
         context.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page = context.new_page()

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from playwright.sync_api import expect
 
+from guidedev.pagepool import PHONE
 from guidedev.support import NO_WORKER, load_project_guide
 from guidedev.webaudit import COPY_READY
 from guidekit.checklists import storage_key
@@ -59,13 +60,7 @@ def _pinned_holidays(route):
     route.fulfill(response=response, body=YEARS.sub(pinned, body))
 
 
-SEOUL_PHONE = {
-    "viewport": {"width": 390, "height": 844},
-    "locale": "ko-KR",
-    "timezone_id": "Asia/Seoul",
-    "is_mobile": True,
-    "has_touch": True,
-}
+SEOUL_PHONE = {**PHONE, "timezone_id": "Asia/Seoul"}
 
 
 def _set_clock(context, pin_holidays=True):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from guidedev.pagepool import PHONE
 from guidedev.searchprobe import DEV2_QUERIES, DEV_QUERIES, EXTRA_QUERIES, INPUT, SearchBox, load_queries
 from guidedev.support import NO_WORKER, load_project_guide
 
@@ -22,9 +23,7 @@ WORKER_JS = "assets/javascripts/workers/ko-search.js"
 
 @pytest.fixture(scope="module")
 def phone_search(browser, site_url):
-    context = browser.new_context(
-        **NO_WORKER, viewport={"width": 390, "height": 844}, locale="ko-KR", is_mobile=True, has_touch=True
-    )
+    context = browser.new_context(**NO_WORKER, **PHONE)
     page = context.new_page()
     requests = []
     page.on("request", lambda r: requests.append(r.url))

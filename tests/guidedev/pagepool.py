@@ -19,12 +19,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-PHONE: dict[str, Any] = {
-    "viewport": {"width": 390, "height": 844},
-    "locale": "ko-KR",
-    "is_mobile": True,
-    "has_touch": True,
-}
+from guidedev.webaudit import VIEWS
+
+# The phone of the a11y pass and the screenshots, at pixel ratio 1: the tests read the page, not its pixels.
+PHONE: dict[str, Any] = VIEWS[1].context_options(scale=1)
 
 
 def _origin(url: str) -> str | None:
@@ -38,6 +36,10 @@ class _Slot:
     page: Any
     viewport: dict | None
     origins: set[str] = field(default_factory=set)
+
+    def visited(self, frame) -> None:
+        if origin := _origin(frame.url):
+            self.origins.add(origin)
 
 
 class PagePool:
@@ -71,7 +73,7 @@ class PagePool:
             prepare(context)
         page = context.new_page()
         slot = _Slot(context, page, options.get("viewport"))
-        page.on("framenavigated", lambda frame: slot.origins.add(_origin(frame.url) or "") if frame.url else None)
+        page.on("framenavigated", slot.visited)
         return slot
 
     def _wipe(self, slot: _Slot) -> bool:
@@ -82,7 +84,7 @@ class PagePool:
         try:
             page.goto("about:blank")
             cdp = slot.context.new_cdp_session(page)
-            for origin in slot.origins - {""}:  # "all" takes this tab's session storage too
+            for origin in slot.origins:  # "all" takes this tab's session storage too
                 cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
             cdp.detach()
             slot.origins.clear()

@@ -114,13 +114,13 @@ class SearchBox:
     def throttle(self, rate: float) -> None:
         self.cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
 
-    def type(self, text: str, delay: float | None = None) -> None:
+    def type(self, text: str) -> None:
         box = self.page.locator(INPUT)
         box.fill("")
         box.focus()
-        self.type_more(text, delay)
+        self.type_more(text)
 
-    def type_more(self, text: str, delay: float | None = None) -> None:
+    def type_more(self, text: str) -> None:
         for ch in text:
             if ch.isascii():
                 self.page.keyboard.press("Space" if ch == " " else ch)
@@ -132,7 +132,7 @@ class SearchBox:
                 self.cdp.send(
                     "Input.dispatchKeyEvent", {"type": "keyUp", "windowsVirtualKeyCode": 229, "key": "Process"}
                 )
-            time.sleep(self.key_delay if delay is None else delay)
+            time.sleep(self.key_delay)
 
     def settle(self, quiet_ms: float = 100, timeout_s: float = 5.0) -> float | None:
         """Wait until every query sent to the worker has its answer, the last one after the last key, and
