@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from guidedev.searchprobe import INPUT, open_search
@@ -489,7 +490,12 @@ def test_mkdocs_serve_registers_nothing_and_retires_a_worker_left_by_a_built_sit
                 # reload gets mkdocs serve's page; the worker then goes when Chromium lets it.
                 state = page.evaluate(WORKER_STATE)
                 assert state["caches"] == [], f"the built site's copy stayed: {state}"
-                page.reload(wait_until="load")
+                try:
+                    page.reload(wait_until="load")
+                except PlaywrightError as exc:  # the page began its own reload at that moment: let it finish
+                    if "ERR_ABORTED" not in str(exc):
+                        raise
+                    page.wait_for_load_state("load")
                 page.wait_for_function(served, timeout=20000)
             page.wait_for_function("() => caches.keys().then(names => !names.length)", timeout=10000)
             # at most the old worker's idle timeout (30 s) when Chromium held the new one waiting
