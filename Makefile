@@ -44,8 +44,13 @@ install: $(VENV)/.runtime
 install-dev: $(VENV)/.dev $(NODE_TEST)
 node-tools: $(NODE_TEST)  ## axe-core for the browser tests, pinned in tests/vendor/package-lock.json
 
-serve: install  ## build and serve on http://127.0.0.1:8000, rebuilding on every change
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+# `make serve PORT=8001` when 8000 is taken; `HOST=0.0.0.0` to open it from a phone on the same network
+# (then anyone on that network can read it). Only the command line sets them, not the environment: some
+# shells export HOST as the machine's name, and hosting tools export PORT.
+HOST := 127.0.0.1
+PORT := 8000
+serve: install  ## build and serve on http://$(HOST):$(PORT) (127.0.0.1:8000 unless given), rebuilding on every change
+	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
 build: install  ## strict build into site/
 	$(BIN)/mkdocs build --strict --site-dir site
