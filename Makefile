@@ -97,7 +97,7 @@ share-card: install-dev  ## redraw docs/images/share-card.png (the link-preview 
 icons: install-dev  ## redraw the app icons and favicon (docs/images/icons/) from scripts/icons.py
 	$(BIN)/python scripts/icons.py
 
-stale: install-dev  ## facts not checked for longer than mkdocs.yml's extra.fact_freshness.max_age_days
+stale: install-dev  ## facts not checked for longer than the data's meta.review.every_days (deploy stops past stop_deploy_after_days)
 	$(BIN)/python scripts/stale_facts.py
 
 bench-search: install-dev  ## stock Material search vs ours on the same pages: answers, index size, speed at 4x CPU slowdown
