@@ -20,7 +20,7 @@ def editor_pages(docs=ROOT / "docs") -> dict[str, str]:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("fact", nargs="?", default="", help="a key under facts: (없으면 모든 사실)")
+    parser.add_argument("fact", nargs="?", default="", help="a key under facts: (leave out for every fact)")
     args = parser.parse_args(argv)
     try:
         guide = load_project_guide()
