@@ -76,7 +76,7 @@ class DeployStopped(GuideDataError):
             guide.file,
             f"배포를 멈춰요: 사실 {len(stale)}개를 {stop}일 넘게 출처와 다시 대조하지 않았어요"
             f" (meta.review.stop_deploy_after_days: {stop}).",
-            expected="아래 사실을 출처(원본 글에서 온 사실은 원본 글)와 다시 대조하고 checked를 대조한 날로 "
+            expected="위 사실을 출처(원본 글에서 온 사실은 원본 글)와 다시 대조하고 checked를 대조한 날로 "
             "고쳐요. 값이 달라졌으면 값과 출처도 함께 고쳐요.",
         )
 
