@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast test-js test-deep lint lock stale install install-dev clean node-tools audit screenshots share-card icons bench-search bench-build mutate
+.PHONY: serve build test test-fast test-js test-deep lint lock stale where install install-dev clean node-tools audit screenshots share-card icons bench-search bench-build mutate
 NPM_DIR := tests/vendor
 # npm ci empties node_modules, so a stamp inside it disappears whenever the tools are reinstalled.
 NODE_TEST := $(NPM_DIR)/node_modules/.for-tests
@@ -102,8 +102,12 @@ share-card: install-dev  ## redraw docs/images/share-card.png (the link-preview 
 icons: install-dev  ## redraw the app icons and favicon (docs/images/icons/) from scripts/icons.py
 	$(BIN)/python scripts/icons.py
 
-stale: install-dev  ## facts not checked for longer than mkdocs.yml's extra.fact_freshness.max_age_days
+stale: install-dev  ## facts not checked for longer than the data's meta.review.every_days (deploy stops past stop_deploy_after_days)
 	$(BIN)/python scripts/stale_facts.py
+
+# FACT=agent_hours: one fact's pages (file:line), generated pages and data entries; without FACT, every fact.
+where: install-dev  ## which pages, scenarios, checklists, FAQ entries and message templates use a fact (FACT=key)
+	$(BIN)/python scripts/where.py $(FACT)
 
 bench-search: install-dev  ## stock Material search vs ours on the same pages: answers, index size, speed at 4x CPU slowdown
 	$(BIN)/python scripts/bench_search.py

@@ -7,7 +7,8 @@ in mkdocs.yml (moving one line gave a traceback or blamed the data file for a mi
 lives on the object, made anew at `on_config` of every build, and each event states where it runs with
 `event_priority`, so the order of `hooks:` does not matter:
 
-- on_config       (first, 100)    load and check the data; freshness notice; values for the theme
+- on_config       (first, 100)    load and check the data; freshness notice (a deploy build, GUIDE_DEPLOY=1,
+                                  stops on facts past the data's limit); values for the theme
 - on_files        (late, -50)     add the generated pages, then learn every page's URL (other plugins' files too)
 - on_page_markdown                fill in facts and blocks, add the sources box, note the page's check date
 - on_page_content                 remember the anchors the page has
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import functools
 import json
-from datetime import date
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,7 @@ from guidekit import shared_constants
 from guidekit.build import GuideBuild
 from guidekit.classic import ModuleError, classic_script
 from guidekit.errors import GuideDataError
+from guidekit.freshness import DEPLOY_ENV, deploy_mode
 from guidekit.render import TEMPLATES
 from guidekit.seo import page_description, share_for
 from guidekit.site_settings import read_settings
@@ -126,9 +128,8 @@ class GuidePlugin(BasePlugin):
         docs = Path(config.docs_dir)
         settings = read_settings(config.extra, docs, *_config_file(config))
         build = GuideBuild.load(docs, Path(config.config_file_path).parent, config.site_url or "")
-        notice, stop = build.freshness(settings, date.today())
-        if stop:
-            raise PluginError(f"{notice}\n  (fail_when_stale가 켜져 있어서 빌드를 멈춰요.)")
+        deploy = deploy_mode(os.environ.get(DEPLOY_ENV))
+        notice = build.freshness(deploy)
         if notice:
             log.info("알림: " + notice)
         config.extra["guide"] = build.theme_values()

@@ -1,5 +1,6 @@
-"""`make stale`: list every fact in docs/data/guide.yml older than the limit in mkdocs.yml, with its age
-and source. Exit 0 either way; it is a to-do list for editors, not a gate."""
+"""`make stale`: list every fact in docs/data/guide.yml not compared with its source for longer than the
+data's `meta.review.every_days`, with its age and source, and mark those past `stop_deploy_after_days`
+(a deploy stops on them). Exit 0 either way: a to-do list for editors, printed into the deploy log too."""
 
 from __future__ import annotations
 
@@ -7,29 +8,23 @@ import argparse
 import sys
 from datetime import date
 
-from mkdocs.utils.yaml import yaml_load
-
-from guidedev.support import ROOT, load_project_guide
+from guidedev.support import load_project_guide
 from guidekit.errors import GuideDataError
-from guidekit.freshness import report, stale_facts
-from guidekit.site_settings import read_settings
+from guidekit.freshness import check_review_limits, report, stale_facts
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--today", type=date.fromisoformat, default=date.today(), help="YYYY-MM-DD (default: today)")
-    parser.add_argument("--max-age-days", type=int, help="override mkdocs.yml's extra.fact_freshness.max_age_days")
+    parser.add_argument("--max-age-days", type=int, help="override the data's meta.review.every_days")
     args = parser.parse_args(argv)
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     try:
-        config = yaml_load(text)
-        max_age = read_settings(config.get("extra") or {}, ROOT / "docs", "mkdocs.yml", text).max_age_days
-        max_age = args.max_age_days if args.max_age_days is not None else max_age
         guide = load_project_guide()
+        check_review_limits(guide)
     except GuideDataError as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(report(stale_facts(guide, args.today, max_age), guide, max_age))
+    print(report(stale_facts(guide, args.today, args.max_age_days), guide, args.max_age_days))
     return 0
 
 

@@ -1,6 +1,7 @@
 """One build of the guide, as the engine adapter (hooks/guide.py) drives it, in this order:
 
-1. `GuideBuild.load`       read and check the data file (a new object for every build: nothing outlives it)
+1. `GuideBuild.load`       read and check the data file (a new object for every build: nothing outlives it);
+                           `freshness`: facts not checked for long, a deploy stopped by the oldest
 2. `generated_files`       the pages and files made from the data
 3. `know_pages`            every page of the site, generated ones included, for resolving links
 4. `expand`                each page's markers filled in, its sources box added, its check date worked out
@@ -24,7 +25,7 @@ from .beside import Beside
 from .blocks import BLOCKS
 from .context import RenderContext
 from .expand import expand_page, unused_fact_messages
-from .freshness import report, stale_facts
+from .freshness import check_review_limits, report, stale_facts, stop_deploy
 from .html_events import article
 from .load import DATA_FILE, SCHEMA_FILE, guide_from_text
 from .model import Guide
@@ -34,7 +35,6 @@ from .render import forget_edited_templates, render
 from .scenarios import cards_block, unshown_scenario_messages
 from .search_ko import enrich_index
 from .seo import robots_txt
-from .site_settings import SiteSettings
 from .sources import page_sources_box
 from .urls import (
     CHECKLIST_INDEX_PAGE,
@@ -95,11 +95,15 @@ class GuideBuild:
 
     # ── Before the pages ────────────────────────────────────────────────────────────────────────
 
-    def freshness(self, settings: SiteSettings, today: date) -> tuple[str | None, bool]:
-        """(notice about facts not checked for too long or None, whether that should stop the build)."""
-        stale = stale_facts(self.guide, today, settings.max_age_days)
-        notice = report(stale, self.guide, settings.max_age_days) if stale else None
-        return notice, bool(stale and settings.fail_when_stale)
+    def freshness(self, deploy: bool = False) -> str | None:
+        """The notice about facts not compared with their sources for longer than the data's
+        `meta.review.every_days` (None when there are none). A deploy build first stops (DeployStopped) when
+        any fact is past `meta.review.stop_deploy_after_days`."""
+        check_review_limits(self.guide)
+        if deploy:
+            stop_deploy(self.guide, self.today)
+        stale = stale_facts(self.guide, self.today)
+        return report(stale, self.guide) if stale else None
 
     def theme_values(self) -> dict:
         """What the theme templates read (overrides/): the site's short title and the guide's check dates."""

@@ -69,11 +69,20 @@ class SourceGuide:
 
 
 @dataclass(frozen=True)
+class Review:
+    """How often facts are compared with their sources again (guidekit/freshness.py reads it)."""
+
+    every_days: int
+    stop_deploy_after_days: int
+
+
+@dataclass(frozen=True)
 class Meta:
     site_title: str
     short_title: str
     description: str
     source_guide: SourceGuide
+    review: Review
 
 
 @dataclass(frozen=True)
@@ -394,6 +403,7 @@ def guide_from_data(data: dict, marks: Marks, file: str) -> Guide:
             short_title=meta["short_title"],
             description=meta["description"],
             source_guide=SourceGuide(**meta["source_guide"]),
+            review=Review(**meta["review"]),
         ),
         facts={key: Fact(key=key, **_tuples(raw, keep="value")) for key, raw in data["facts"].items()},
         style=Style(

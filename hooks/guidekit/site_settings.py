@@ -2,10 +2,11 @@
 stops the build with one Korean message that names mkdocs.yml, the line, the key path and what is
 expected (before, a typo here ended in a ValueError or FileNotFoundError traceback).
 
-- `fact_freshness.max_age_days`   facts not checked for longer than this many days are listed (default 180)
-- `fact_freshness.fail_when_stale`   true: such facts stop the build (text from `!ENV` is read as a switch)
 - `korean_search`                 false: Material's search as shipped (the stock twin of make bench-search)
-- `page_scoped_assets`            stylesheets and scripts in docs/ linked only from the pages that use them"""
+- `page_scoped_assets`            stylesheets and scripts in docs/ linked only from the pages that use them
+
+The limits for facts not checked for long were here (`fact_freshness`); they moved to the data file
+(`meta.review`, guidekit/freshness.py), and a mkdocs.yml that still has them is told where they went."""
 
 from __future__ import annotations
 
@@ -17,14 +18,9 @@ from typing import Any
 
 from .errors import GuideDataError
 
-DEFAULT_MAX_AGE_DAYS = 180
-_SWITCH = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
-
 
 @dataclass(frozen=True)
 class SiteSettings:
-    max_age_days: int = DEFAULT_MAX_AGE_DAYS
-    fail_when_stale: bool = False
     korean_search: bool = True
     page_scoped_assets: tuple[str, ...] = ()
 
@@ -57,22 +53,16 @@ def read_settings(extra: Any, docs_dir: Path, config_file: str = "mkdocs.yml", c
     r = _Reader(config_file, config_text)
     if not isinstance(extra, Mapping):
         raise r.fail("extra", "extra는 '키: 값' 묶음이어야 해요.", extra, "extra: 아래에 들여 쓴 키: 값")
-    fresh = extra.get("fact_freshness") or {}
-    if not isinstance(fresh, Mapping):
+    if "fact_freshness" in extra:
+        # Two places for one limit would disagree one day: the old setting is refused, not read.
         raise r.fail(
-            "extra.fact_freshness", "fact_freshness는 '키: 값' 묶음이어야 해요.", fresh, "max_age_days: 180 같은 줄"
-        )
-    unknown = [k for k in fresh if k not in ("max_age_days", "fail_when_stale")]
-    if unknown:
-        raise r.fail(
-            f"extra.fact_freshness.{unknown[0]}",
-            f"모르는 키 '{unknown[0]}'가 있어요(오타인지 확인해 주세요).",
-            unknown[0],
-            "쓸 수 있는 키: max_age_days, fail_when_stale",
+            "extra.fact_freshness",
+            "fact_freshness 설정은 데이터 파일로 옮겼어요(docs/data/guide.yml의 meta.review).",
+            extra["fact_freshness"],
+            "mkdocs.yml에서 fact_freshness 묶음을 지우고, 날수는 meta.review의 every_days(알림)와 "
+            "stop_deploy_after_days(배포 멈춤)에 적어요.",
         )
     return SiteSettings(
-        max_age_days=_max_age(r, fresh.get("max_age_days", DEFAULT_MAX_AGE_DAYS)),
-        fail_when_stale=_switch(r, "extra.fact_freshness.fail_when_stale", fresh.get("fail_when_stale")),
         korean_search=_korean_search(r, extra.get("korean_search", True)),
         page_scoped_assets=_assets(r, extra.get("page_scoped_assets"), docs_dir),
     )
@@ -84,26 +74,6 @@ def scoped_assets(
     """Only `page_scoped_assets`, for the hook that reads nothing else (hooks/page_assets.py)."""
     value = extra.get("page_scoped_assets") if isinstance(extra, Mapping) else None
     return _assets(_Reader(config_file, config_text), value, docs_dir)
-
-
-def _max_age(r: _Reader, value: Any) -> int:
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise r.fail(
-            "extra.fact_freshness.max_age_days", "며칠인지 정수로 적어야 해요.", value, "1 이상의 정수(일). 예: 180"
-        )
-    return value
-
-
-def _switch(r: _Reader, key_path: str, value: Any) -> bool:
-    if value is None:
-        return False
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lower() in (*_SWITCH, ""):
-        return _SWITCH.get(value.strip().lower(), False)
-    raise r.fail(key_path, "켜기·끄기 값이어야 해요.", value, "true 또는 false")
 
 
 def _korean_search(r: _Reader, value: Any) -> bool:

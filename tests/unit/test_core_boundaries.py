@@ -70,8 +70,10 @@ MESSAGE_CALLS = {"GuideDataError", "PluginError", "info", "warning", "error", "p
 # Modules whose Korean is editors' messages, or grammar data rather than page text (particles.py: the
 # particle pairs; shared_constants.py: the same pairs, how digits are read and the deadline units, shared
 # with the scripts; prose_checks.py, right_checks.py and blank_checks.py: the checks' patterns and their
-# messages).
+# messages; freshness.py and fact_uses.py: what `make stale`, `make where` and a stopped deploy tell editors).
 MESSAGE_MODULES = {
+    "freshness.py",
+    "fact_uses.py",
     "errors.py",
     "yaml_positions.py",
     "schema_messages.py",

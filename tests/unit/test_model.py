@@ -17,6 +17,7 @@ from guidekit.model import (
     IfFails,
     Meta,
     OrderStatus,
+    Review,
     Scenario,
     SeeAlso,
     SeeAlsoPage,
@@ -58,6 +59,7 @@ def test_checklist_items_facts_and_meta_match_the_schema():
     assert _keys(Fact) == fact_keys
     meta = SCHEMA["properties"]["meta"]["properties"]
     assert _keys(Meta) == set(meta) and _keys(SourceGuide) == set(meta["source_guide"]["properties"])
+    assert _keys(Review) == set(meta["review"]["properties"])
 
 
 def test_every_top_level_key_is_read_into_the_model():
@@ -113,6 +115,7 @@ SMALL = {
         "short_title": "짧게",
         "description": "설명",
         "source_guide": {"label": "원문", "date": "2026-01-01"},
+        "review": {"every_days": 90, "stop_deploy_after_days": 200},
     },
     "facts": {
         "route": _fact(kind="path", value=["MY쇼핑", "주문배송"], shown_with=["days"]),
@@ -166,7 +169,7 @@ def test_a_small_data_file_becomes_typed_values():
     guide = guide_from_data(SMALL, SMALL_MARKS, "small.yml")
     assert guide.file == "small.yml" and guide.marks is SMALL_MARKS
     assert guide.where("facts", "route", "value") == "small.yml:8 (facts.route.value)"
-    assert guide.meta == Meta("사이트", "짧게", "설명", SourceGuide("원문", "2026-01-01"))
+    assert guide.meta == Meta("사이트", "짧게", "설명", SourceGuide("원문", "2026-01-01"), Review(90, 200))
     assert guide.facts == {
         "route": Fact(
             "route",
