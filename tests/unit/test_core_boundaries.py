@@ -74,6 +74,7 @@ MESSAGE_CALLS = {"GuideDataError", "PluginError", "info", "warning", "error", "p
 MESSAGE_MODULES = {
     "errors.py",
     "yaml_positions.py",
+    "yaml_messages.py",
     "schema_messages.py",
     "data_text.py",
     "site_settings.py",
