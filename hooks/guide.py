@@ -40,6 +40,7 @@ from guidekit.errors import GuideDataError
 from guidekit.render import TEMPLATES
 from guidekit.seo import page_description, share_for
 from guidekit.site_settings import read_settings
+from guidekit.syntax import body_line
 
 if TYPE_CHECKING:  # the types MkDocs passes to the events; not imported at build time
     from collections.abc import Callable
@@ -158,7 +159,9 @@ class GuidePlugin(BasePlugin):
     @for_editors
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         where = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-        result = self._current().expand(markdown, page.file.src_uri, where)
+        # Messages give the line in the file as the editor sees it, front matter included.
+        first_line = body_line(page.file.content_string, markdown)
+        result = self._current().expand(markdown, page.file.src_uri, where, first_line)
         page.meta["facts_dates"] = result.dates
         return result.markdown
 
