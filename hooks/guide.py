@@ -8,7 +8,8 @@ lives on the object, made anew at `on_config` of every build, and each event sta
 `event_priority`, so the order of `hooks:` does not matter:
 
 - on_config       (first, 100)    load and check the data; freshness notice; values for the theme
-- on_files        (late, -50)     add the generated pages, then learn every page's URL (other plugins' files too)
+- on_files        (late, -50)     add the generated pages, then learn every page's URL (other plugins' files too);
+                                  name the pages the nav leaves out, with the line to add (guidekit/nav_check.py)
 - on_page_markdown                fill in facts and blocks, add the sources box, note the page's check date
 - on_page_content                 remember the anchors the page has
 - on_page_context                 description and link-preview values
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +39,7 @@ from guidekit import shared_constants
 from guidekit.build import GuideBuild
 from guidekit.classic import ModuleError, classic_script
 from guidekit.errors import GuideDataError
+from guidekit.nav_check import missing_from_nav, missing_pages_error, page_title
 from guidekit.render import TEMPLATES
 from guidekit.seo import page_description, share_for
 from guidekit.site_settings import read_settings
@@ -109,11 +112,22 @@ def _assemble_worker(files, config) -> None:
     files.append(File.generated(config, worker.src_uri, content=script))
 
 
+def _report_pages_missing_from_nav(files: Files, config: MkDocsConfig, level: int) -> None:
+    pages = [f for f in files.documentation_pages() if f.inclusion.is_in_nav()]
+    missing = missing_from_nav([f.src_uri for f in pages], config.nav)
+    if not missing:
+        return
+    by_src = {f.src_uri: f for f in pages}
+    titled = [(src, page_title(by_src[src].content_string, src)) for src in missing]
+    log.log(level, str(missing_pages_error(titled, Path(config.docs_dir).name, *_config_file(config))))
+
+
 class GuidePlugin(BasePlugin):
     def __init__(self):
         self.build: GuideBuild | None = None
         self.anchors: dict[str, set[str]] = {}
         self.korean_search = True
+        self.omitted_pages_level = logging.WARNING
 
     def _current(self) -> GuideBuild:
         if self.build is None:  # only if MkDocs skipped on_config, which it never does
@@ -136,6 +150,12 @@ class GuidePlugin(BasePlugin):
         # `extra.korean_search: false` in a config leaves Material's search as shipped (make bench-search
         # builds that twin to compare against).
         self.korean_search = settings.korean_search
+        # Pages left out of the nav are reported by on_files, in Korean with the line to add, at the level
+        # `validation.omitted_files` asks for; MkDocs' own English list of them is then only a debug line.
+        nav_validation = config.validation.nav
+        if nav_validation.omitted_files > logging.DEBUG:
+            self.omitted_pages_level = nav_validation.omitted_files
+            nav_validation.omitted_files = logging.DEBUG
         config.extra["guide"]["search_worker"] = SEARCH_WORKER if self.korean_search else None
         # offline.js names its counter of failed update checks, and asks the new worker to take over, by it.
         config.extra["guide"]["cache_prefix"] = shared_constants.CACHE_PREFIX
@@ -152,6 +172,7 @@ class GuidePlugin(BasePlugin):
         files.append(File.generated(config, shared_constants.MODULE, content=shared_constants.module()))
         _assemble_worker(files, config)
         build.know_pages({f.src_uri: f.url for f in files.documentation_pages()})
+        _report_pages_missing_from_nav(files, config, self.omitted_pages_level)
         config.extra["guide"]["not_found_cards"] = build.not_found_cards()
         config.extra["guide"]["home_url"] = build.root_path
         return files
