@@ -92,15 +92,15 @@ def yaml_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> GuideDataErro
     return _error(
         file,
         lines,
-        mark.line if mark else None,
-        mark.column if mark else 0,
+        (mark.line if mark else None, mark.column if mark else 0),
         f"YAML 문법 오류예요: {problem or context}.",
         "들여쓰기(스페이스)와 콜론(:), 따옴표 짝을 확인해 주세요.",
     )
 
 
-def _error(file: str, lines: list[str], i: int | None, column: int, problem: str, expected: str) -> GuideDataError:
-    """A message at line index `i`, 0-based `column`, showing that line as it is."""
+def _error(file: str, lines: list[str], at: tuple[int | None, int], problem: str, expected: str) -> GuideDataError:
+    """A message at `at` (line index and column, both from 0), showing that line as it is."""
+    i, column = at
     if i is None:
         return GuideDataError(file, problem, expected=expected)
     shown = lines[i] if 0 <= i < len(lines) else None
@@ -124,9 +124,15 @@ def _tab(exc, lines, file, problem, context):
     lead = line[: len(line) - len(line.lstrip(" \t"))]
     if column >= len(lead):  # a tab after the indentation: after a colon or a dash
         return _error(
-            file, lines, i, column, "콜론(:)이나 목록 표시(-) 뒤에 탭이 있어요.", "탭을 스페이스 한 칸으로 바꿔 주세요."
+            file,
+            lines,
+            (i, column),
+            "콜론(:)이나 목록 표시(-) 뒤에 탭이 있어요.",
+            "탭을 스페이스 한 칸으로 바꿔 주세요.",
         )
-    others = [n + 1 for n, other in enumerate(lines) if n != i and "\t" in other[: len(other) - len(other.lstrip(" \t"))]]
+    others = [
+        n + 1 for n, other in enumerate(lines) if n != i and "\t" in other[: len(other) - len(other.lstrip(" \t"))]
+    ]
     more = ""
     if others:
         listed = ", ".join(map(str, others[:TABS_LISTED])) + (" …" if len(others) > TABS_LISTED else "")
@@ -137,13 +143,13 @@ def _tab(exc, lines, file, problem, context):
     else:
         spaces, key = need
         like = (
-            f"'{key.name}:'({key.line}번째 줄) 아래의 다른 줄처럼"
+            f"{key.line}번째 줄 '{key.name}:' 아래의 다른 키처럼"
             if key.opens
-            else f"같은 단계의 다른 키 '{key.name}'({key.line}번째 줄)처럼"
+            else f"같은 단계의 다른 키인 {key.line}번째 줄 '{key.name}'처럼"
         )
-        expected = f"이 줄 앞의 탭을 지우고 스페이스 {spaces}칸으로 들여 써 주세요({like})."
+        expected = f"이 줄의 탭을 지우고 스페이스 {spaces}칸으로 들여 써 주세요({like})."
     return _error(
-        file, lines, i, column, "들여쓰기에 탭이 있어요. YAML은 탭으로 들여 쓴 줄을 읽지 못해요.", expected + more
+        file, lines, (i, column), "들여쓰기에 탭이 있어요. YAML은 탭으로 들여 쓴 줄을 읽지 못해요.", expected + more
     )
 
 
@@ -176,8 +182,7 @@ def _special_start(exc, lines, file, problem, context):
     return _error(
         file,
         lines,
-        mark.line,
-        column,
+        (mark.line, column),
         f"값이 '{rest[0]}'로 시작해서 YAML이 글이 아닌 다른 것(목록, 별칭 같은)으로 읽어요.",
         f"글이라면 값 전체를 큰따옴표로 감싸 주세요: {_quoted(lead, m.group('key'), rest)}",
     )
@@ -194,8 +199,7 @@ def _colon(exc, lines, file, problem, context):
         return _error(
             file,
             lines,
-            i,
-            column,
+            (i, column),
             "값 안에 '콜론과 스페이스'(: )가 있어서 YAML이 새 키로 읽어요.",
             f"값 전체를 큰따옴표로 감싸 주세요: {_quoted(lead, m.group('key'), m.group('rest') or '')}",
         )
@@ -204,15 +208,28 @@ def _colon(exc, lines, file, problem, context):
         return _missing_colon_at(lines, file, j)
     if j is not None:
         above = _key(lines, j)
+        k = _previous_content(lines, j)
+        opener = _key(lines, k) if k is not None else None
+        if above is not None and opener is not None and opener.opens and opener.indent == above.indent < _indent(line):
+            # `agent_hours:` / `kind: text` / `    value: …`: the middle line is the one out of step, meant
+            # under the key above it like the lines below it.
+            return _error(
+                file,
+                lines,
+                (j, above.indent),
+                f"이 줄과 윗줄 '{opener.name}:'의 들여쓰기가 같아서(스페이스 {above.indent}칸) "
+                "이 줄이 그 아래에 들어가지 않아요.",
+                f"'{opener.name}:' 아래의 키라면 아랫줄처럼 스페이스 {_indent(line)}칸으로 들여 써 주세요.",
+            )
         if above is not None and _indent(line) > above.indent:
             return _error(
                 file,
                 lines,
-                i,
-                _indent(line),
+                (i, _indent(line)),
                 f"이 줄(스페이스 {_indent(line)}칸)이 값이 있는 윗줄 '{above.name}'({above.line}번째 줄, "
                 f"{above.indent}칸)보다 깊게 들여 써져 있어서, 윗줄 값에 이어지는 글로 읽혀요.",
-                "같은 묶음의 키는 같은 칸 수로 들여 써 주세요. 값이 있는 키 아래에는 더 깊게 들여 쓴 키가 올 수 없어요.",
+                "같은 묶음의 키는 같은 칸 수로 들여 써 주세요. "
+                "값이 있는 키 아래에는 더 깊게 들여 쓴 키가 올 수 없어요.",
             )
     return None
 
@@ -235,10 +252,12 @@ def _missing_colon_at(lines: list[str], file: str, i: int) -> GuideDataError:
     m = NO_COLON.match(line.rstrip())
     start = _indent(line) + (len(m.group("lead")) - _indent(line) if m else 0)
     if m:
-        expected = f"키 이름 바로 뒤에 콜론(:)과 스페이스를 써 주세요: {m.group('lead')}{m.group('key')}: {m.group('rest')}"
+        expected = (
+            f"키 이름 바로 뒤에 콜론(:)과 스페이스를 써 주세요: {m.group('lead')}{m.group('key')}: {m.group('rest')}"
+        )
     else:
         expected = "키 이름 바로 뒤에 콜론(:)과 스페이스를 써 주세요. 예: label: 값"
-    return _error(file, lines, i, start, "이 줄의 키 뒤에 콜론(:)이 없어요.", expected)
+    return _error(file, lines, (i, start), "이 줄의 키 뒤에 콜론(:)이 없어요.", expected)
 
 
 def _open_quote(exc, lines, file, problem, context):
@@ -251,8 +270,7 @@ def _open_quote(exc, lines, file, problem, context):
         return _error(
             file,
             lines,
-            i,
-            column,
+            (i, column),
             f"따옴표({quote})를 열고 닫지 않았어요.",
             f"값 끝에 {quote}를 붙여 닫아 주세요. 값 안에 {quote}를 쓰려면 {inside}.",
         )
@@ -260,8 +278,7 @@ def _open_quote(exc, lines, file, problem, context):
         return _error(
             file,
             lines,
-            exc.problem_mark.line,
-            exc.problem_mark.column,
+            (exc.problem_mark.line, exc.problem_mark.column),
             "큰따옴표 안에서 역슬래시(\\)는 특별한 글자를 뜻하는데, 여기 뒤에 오는 글자는 그런 뜻이 없어요.",
             "역슬래시를 글자 그대로 쓰려면 두 번(\\\\) 쓰거나, 값을 작은따옴표(')로 감싸 주세요.",
         )
@@ -287,7 +304,11 @@ def _misaligned(exc, lines, file, problem, context):
     listed = ", ".join(f"'{k.name}'({k.line}번째 줄) {k.indent}칸" for k in chain)
     expected = f"{rule} 위의 키: {listed}." if chain else rule
     return _error(
-        file, lines, i, column, f"이 줄의 {what} 들여쓰기(스페이스 {_indent(line)}칸)가 위의 키들과 맞지 않아요.", expected
+        file,
+        lines,
+        (i, column),
+        f"이 줄의 {what} 들여쓰기(스페이스 {_indent(line)}칸)가 위의 키들과 맞지 않아요.",
+        expected,
     )
 
 
@@ -297,8 +318,7 @@ def _second_document(exc, lines, file, problem, context):
     return _error(
         file,
         lines,
-        exc.problem_mark.line,
-        exc.problem_mark.column,
+        (exc.problem_mark.line, exc.problem_mark.column),
         "파일 중간에 문서를 나누는 줄(---)이 있어요.",
         "그 줄을 지워 주세요. 이 파일은 문서 하나예요.",
     )

@@ -171,3 +171,13 @@ def test_an_error_no_rule_knows_keeps_pyyamls_words_and_its_place():
     exc = error("a: |x\n  t\n")
     assert (exc.line, exc.column) == (1, 5)
     assert "chomping" in exc.problem
+
+
+def test_a_key_out_of_step_under_a_key_that_opens_a_block_is_named_itself():
+    """`b:` / `c: 1` at b's indentation / `d: 2` deeper: c is the line to fix (what following the old
+    "two spaces" advice for a tab led to), and indenting it like d gives what was meant."""
+    text = "a:\n  b:\n  c: 1\n    d: 2\n"
+    exc = error(text)
+    assert (exc.line, exc.column) == (3, 3)
+    fixed = replaced(text, 3, " " * spaces(exc) + "c: 1")
+    assert parse_yaml(fixed, FILE)[0] == {"a": {"b": {"c": 1, "d": 2}}}
