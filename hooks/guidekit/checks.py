@@ -53,8 +53,8 @@ REFERENCES = (
 
 
 def check_references(guide: Guide) -> None:
-    """Every entry that names another entry by id names one that exists, and a scenario's `see` is
-    pointed to by its text."""
+    """Every entry that names another entry by id names one that exists, a scenario's `see` is pointed to
+    by its text, and every topic has a scenario."""
     for list_name, field_name, target in REFERENCES:
         ids = {t.id for t in guide.entries(target)}
         path = tuple(field_name.split("."))
