@@ -8,8 +8,8 @@ from guidedev.support import ROOT
 from guidekit.context import RenderContext
 from guidekit.errors import GuideDataError
 from guidekit.expand import expand_page
-from guidekit.syntax import body_line
 from guidekit.load import load_guide
+from guidekit.syntax import body_line
 
 GUIDE = load_guide(ROOT / "docs/data/guide.yml", ROOT / "docs/data/guide.schema.json")
 
