@@ -9,7 +9,8 @@ lives on the object, made anew at `on_config` of every build, and each event sta
 
 - on_config       (first, 100)    load and check the data; freshness notice (a deploy build, GUIDE_DEPLOY=1,
                                   stops on facts past the data's limit); values for the theme
-- on_files        (late, -50)     add the generated pages, then learn every page's URL (other plugins' files too)
+- on_files        (late, -50)     add the generated pages, then learn every page's URL (other plugins' files too);
+                                  name the pages the nav leaves out, with the line to add (guidekit/nav_check.py)
 - on_page_markdown                fill in facts and blocks, add the sources box, note the page's check date
 - on_page_content                 remember the anchors the page has
 - on_page_context                 description and link-preview values
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,9 +41,11 @@ from guidekit.build import GuideBuild
 from guidekit.classic import ModuleError, classic_script
 from guidekit.errors import GuideDataError
 from guidekit.freshness import DEPLOY_ENV, deploy_mode
+from guidekit.nav_check import missing_from_nav, missing_pages_error, page_title
 from guidekit.render import TEMPLATES
 from guidekit.seo import page_description, share_for
 from guidekit.site_settings import read_settings
+from guidekit.syntax import body_line
 
 if TYPE_CHECKING:  # the types MkDocs passes to the events; not imported at build time
     from collections.abc import Callable
@@ -110,11 +114,22 @@ def _assemble_worker(files, config) -> None:
     files.append(File.generated(config, worker.src_uri, content=script))
 
 
+def _report_pages_missing_from_nav(files: Files, config: MkDocsConfig, level: int) -> None:
+    pages = [f for f in files.documentation_pages() if f.inclusion.is_in_nav()]
+    missing = missing_from_nav([f.src_uri for f in pages], config.nav)
+    if not missing:
+        return
+    by_src = {f.src_uri: f for f in pages}
+    titled = [(src, page_title(by_src[src].content_string, src)) for src in missing]
+    log.log(level, str(missing_pages_error(titled, Path(config.docs_dir).name, *_config_file(config))))
+
+
 class GuidePlugin(BasePlugin):
     def __init__(self):
         self.build: GuideBuild | None = None
         self.anchors: dict[str, set[str]] = {}
         self.korean_search = True
+        self.omitted_pages_level = logging.WARNING
 
     def _current(self) -> GuideBuild:
         if self.build is None:  # only if MkDocs skipped on_config, which it never does
@@ -136,6 +151,12 @@ class GuidePlugin(BasePlugin):
         # `extra.korean_search: false` in a config leaves Material's search as shipped (make bench-search
         # builds that twin to compare against).
         self.korean_search = settings.korean_search
+        # Pages left out of the nav are reported by on_files, in Korean with the line to add, at the level
+        # `validation.omitted_files` asks for; MkDocs' own English list of them is then only a debug line.
+        nav_validation = config.validation.nav
+        if nav_validation.omitted_files > logging.DEBUG:
+            self.omitted_pages_level = nav_validation.omitted_files
+            nav_validation.omitted_files = logging.DEBUG
         config.extra["guide"]["search_worker"] = SEARCH_WORKER if self.korean_search else None
         # offline.js names its counter of failed update checks, and asks the new worker to take over, by it.
         config.extra["guide"]["cache_prefix"] = shared_constants.CACHE_PREFIX
@@ -152,6 +173,7 @@ class GuidePlugin(BasePlugin):
         files.append(File.generated(config, shared_constants.MODULE, content=shared_constants.module()))
         _assemble_worker(files, config)
         build.know_pages({f.src_uri: f.url for f in files.documentation_pages()})
+        _report_pages_missing_from_nav(files, config, self.omitted_pages_level)
         config.extra["guide"]["not_found_cards"] = build.not_found_cards()
         config.extra["guide"]["home_url"] = build.root_path
         return files
@@ -159,7 +181,9 @@ class GuidePlugin(BasePlugin):
     @for_editors
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         where = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-        result = self._current().expand(markdown, page.file.src_uri, where)
+        # Messages give the line in the file as the editor sees it, front matter included.
+        first_line = body_line(page.file.content_string, markdown)
+        result = self._current().expand(markdown, page.file.src_uri, where, first_line)
         page.meta["facts_dates"] = result.dates
         return result.markdown
 

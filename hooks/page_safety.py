@@ -22,13 +22,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from guidekit.beside import Beside
-from guidekit.page_safety import unsafe_links, with_policy
+from guidekit.page_safety import link_position, unsafe_links, with_policy
 
 if TYPE_CHECKING:  # the types MkDocs passes to the events; not imported at build time
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-_state: dict = {"serve": False, "links": None, "pages": []}
+_state: dict = {"serve": False, "links": None, "pages": [], "sources": []}
 
 
 def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -36,19 +36,20 @@ def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> 
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _state.update(links=Beside(unsafe_links), pages=[])
+    _state.update(links=Beside(unsafe_links), pages=[], sources=[])
     return config
 
 
-def _finished(output: str, where: str) -> str:
+def _finished(output: str, where: str, source: str | None = None) -> str:
     _state["links"].submit(output)
     _state["pages"].append(where)
+    _state["sources"].append(source)  # the page as written, to name the line of a bad link
     return output if _state["serve"] else with_policy(output)
 
 
 @event_priority(-60)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _finished(output, f"docs/{page.file.src_uri}")
+    return _finished(output, f"docs/{page.file.src_uri}", page.file.content_string)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -60,9 +61,16 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 @event_priority(-40)
 def on_post_build(config: MkDocsConfig) -> None:
     found = _state["links"].results()
-    bad = [(where, links) for where, links in zip(_state["pages"], found, strict=True) if links]
+    bad = [
+        (where, links, source)
+        for where, links, source in zip(_state["pages"], found, _state["sources"], strict=True)
+        if links
+    ]
     if bad:
-        where, links = bad[0]
+        where, links, source = bad[0]
+        at = link_position(source, links[0]) if source else None
+        if at:
+            where += ":{}:{}".format(*at)
         raise PluginError(
             f"{where}: 이 페이지에 안전하지 않은 링크가 있어요: {', '.join(links[:3])}\n"
             "  필요한 것: 링크는 사이트 안 페이지(payment.md#…)나 https:// 주소로만 걸어요."

@@ -1,12 +1,24 @@
 from __future__ import annotations
 
 import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from guidedev.pagepool import PHONE, PagePool
-from guidedev.support import NO_WORKER, REQUIRE_SHARED, ROOT, SHARED, SiteServer, build_site, launch_chromium
+from guidedev.support import (
+    NO_WORKER,
+    REQUIRE_SHARED,
+    ROOT,
+    SHARED,
+    SiteServer,
+    build_site,
+    launch_chromium,
+    tree_digest,
+)
 
 # Property tests. "ci" is what `make test` and CI run: derandomized (the same examples on every run, so a
 # red run is never luck), no deadline (a busy 2-core machine is not a bug), no example database written.
@@ -91,14 +103,32 @@ def shared():
     return SHARED
 
 
+@dataclass(frozen=True)
+class StrictBuild:
+    site: Path
+    result: subprocess.CompletedProcess
+    docs_before: str  # tree_digest of docs/ just before the build and just after it
+    docs_after: str
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """The real site, built once per test run with `--strict`."""
+def strict_build(tmp_path_factory) -> StrictBuild:
+    """The real site, built once per test run with `--strict`, and what docs/ held around that build: the
+    digests are taken right before and right after it, so a page an editor saves during the rest of the
+    run is not taken for something the build wrote."""
     dest = tmp_path_factory.mktemp("site")
+    before = tree_digest(ROOT / "docs")
     result = build_site(dest)
+    after = tree_digest(ROOT / "docs")
     if result.returncode != 0:
         pytest.fail(f"strict build failed:\n{result.stderr[-3000:]}")
-    return dest, result
+    return StrictBuild(dest, result, before, after)
+
+
+@pytest.fixture(scope="session")
+def built_site(strict_build):
+    """(site folder, the build command's result) of the run's strict build."""
+    return strict_build.site, strict_build.result
 
 
 @pytest.fixture(scope="session")

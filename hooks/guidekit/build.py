@@ -136,8 +136,9 @@ class GuideBuild:
 
     # ── Each page ────────────────────────────────────────────────────────────────────────────────
 
-    def expand(self, markdown: str, src_uri: str, where: str) -> PageResult:
-        """Fill in a page's fact references and blocks; `where` names the page in messages."""
+    def expand(self, markdown: str, src_uri: str, where: str, first_line: int = 1) -> PageResult:
+        """Fill in a page's fact references and blocks; `where` names the page in messages, `first_line` is
+        the line of its file `markdown` starts on (below the front matter)."""
         from_url = self.links.page_urls[src_uri]
         ctx = RenderContext(
             guide=self.guide,
@@ -146,7 +147,7 @@ class GuideBuild:
             drawn=self.facts_drawn,
             today=self.today,
         )
-        markdown = expand_page(markdown, ctx, BLOCKS)
+        markdown = expand_page(markdown, ctx, BLOCKS, first_line)
         self.used_facts.update(ctx.used)
         self.scenarios_shown |= ctx.scenarios_shown
         if ctx.used and src_uri != SOURCES_PAGE:

@@ -1,6 +1,6 @@
 """What the JSON Schema cannot say about the data: ids are unique within their list, and an entry that
-names another by id (a scenario's topic, its message, its checklist) names one that exists. The names of
-the blanks a shopper fills in are checked in guidekit/blank_checks.py."""
+names another by id (a scenario's topic, its message, its checklist) names one that exists, and every topic
+has a scenario. The names of the blanks a shopper fills in are checked in guidekit/blank_checks.py."""
 
 from __future__ import annotations
 
@@ -53,8 +53,8 @@ REFERENCES = (
 
 
 def check_references(guide: Guide) -> None:
-    """Every entry that names another entry by id names one that exists, and a scenario's `see` is
-    pointed to by its text."""
+    """Every entry that names another entry by id names one that exists, a scenario's `see` is pointed to
+    by its text, and every topic has a scenario."""
     for list_name, field_name, target in REFERENCES:
         ids = {t.id for t in guide.entries(target)}
         path = tuple(field_name.split("."))
@@ -72,6 +72,24 @@ def check_references(guide: Guide) -> None:
                     expected="다음 중 하나: " + ", ".join(sorted(ids)),
                 )
     _check_see(guide)
+    _check_topics_have_scenarios(guide)
+
+
+def _check_topics_have_scenarios(guide: Guide) -> None:
+    """A topic is a card on the home page listing its scenarios: one that no scenario names is an empty card."""
+    named = {s.topic for s in guide.scenarios}
+    for topic in guide.topics:
+        if topic.id not in named:
+            path = ("topics", topic.pos, "id")
+            raise GuideDataError(
+                guide.file,
+                f"주제 '{topic.id}'를 가리키는 시나리오가 없어요. 홈 화면에 시나리오 없는 빈 카드가 생겨요.",
+                line=guide.line_of(*path),
+                key_path=key_path(path),
+                found=topic.id,
+                expected=f"이 주제의 시나리오를 scenarios에 더하고 그 시나리오에 'topic: {topic.id}'를 적거나, "
+                "필요 없는 주제면 topics에서 이 항목을 지워 주세요.",
+            )
 
 
 def _check_see(guide: Guide) -> None:

@@ -35,13 +35,14 @@ class RenderContext:
     # The build's day: the deadline helper gets the holidays of the years around it (guidekit/public_holidays.py).
     today: date = field(default_factory=date.today)
 
-    def fact(self, key: str, line: int | None = None, where: str | None = None) -> Fact:
+    def fact(self, key: str, line: int | None = None, where: str | None = None, column: int | None = None) -> Fact:
         fact = self.guide.facts.get(key)
         if fact is None:
             raise GuideDataError(
                 where or self.where,
                 f"모르는 사실 키 '{key}'를 쓰고 있어요.",
                 line=line,
+                column=column,
                 key_path=f"facts.{key}",
                 expected=_suggest(key, self.guide.facts),
             )

@@ -28,10 +28,25 @@ class GuideDataError(Exception):
         key_path: str | None = None,
         found: str | None = None,
         expected: str | None = None,
+        line_text: str | None = None,
     ):
         self.file, self.line, self.column, self.key_path = file, line, column, key_path
-        self.problem, self.found, self.expected = problem, found, expected
+        self.problem, self.found, self.expected, self.line_text = problem, found, expected, line_text
         super().__init__(self.render())
+
+    def moved(self, *, lines: int = 0, column: int | None = None) -> GuideDataError:
+        """The same message `lines` further down (a page's lines counted from below its front matter),
+        with `column` when it had none."""
+        return GuideDataError(
+            self.file,
+            self.problem,
+            line=None if self.line is None else self.line + lines,
+            column=self.column if self.column is not None else column,
+            key_path=self.key_path,
+            found=self.found,
+            expected=self.expected,
+            line_text=self.line_text,
+        )
 
     def render(self) -> str:
         return "\n".join(visible(line) for line in self._lines())
@@ -43,6 +58,8 @@ class GuideDataError(Exception):
             if self.column is not None:
                 where += f":{self.column}"
         lines = [f"{where}: {cut(self.problem, MAX_SENTENCE)}"]
+        if self.line_text is not None:
+            lines.append(f"  이 줄: {cut(self.line_text, MAX_SHOWN)}")
         if self.key_path:
             lines.append(f"  위치(key path): {cut(self.key_path, MAX_SHOWN)}")
         if self.found is not None:

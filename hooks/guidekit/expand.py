@@ -17,10 +17,21 @@ from .syntax import Token, expand_markers, fact_marker, split_fences, split_sect
 Blocks = dict[str, Callable[[RenderContext, str | None], str]]
 
 
-def expand_page(markdown: str, ctx: RenderContext, blocks: Blocks) -> str:
+def expand_page(markdown: str, ctx: RenderContext, blocks: Blocks, first_line: int = 1) -> str:
+    """`first_line`: the line of the page's file `markdown` starts on (below its front matter). Lines are
+    counted in `markdown` and moved down by it once, here, for every message about the page."""
+    try:
+        return _expand(markdown, ctx, blocks)
+    except GuideDataError as exc:
+        if exc.file != ctx.where or first_line == 1:
+            raise
+        raise exc.moved(lines=first_line - 1) from None
+
+
+def _expand(markdown: str, ctx: RenderContext, blocks: Blocks) -> str:
     def replace(token: Token) -> str:
         if token.fact:
-            return str(ctx.render_fact(ctx.fact(token.fact, token.line), token.josa))
+            return str(ctx.render_fact(ctx.fact(token.fact, token.line, column=token.column), token.josa))
         return _block(token, ctx, blocks)
 
     check_page_limits(markdown, ctx.where)
@@ -58,14 +69,22 @@ def _block(token: Token, ctx: RenderContext, blocks: Blocks) -> str:
             ctx.where,
             f"모르는 블록 'guide:{name}'이에요.",
             line=token.line,
+            column=token.column,
             expected="다음 중 하나: " + ", ".join(sorted(blocks)),
         )
     try:
         html = str(blocks[name](ctx, token.arg))
     except GuideDataError as exc:
         if exc.file == ctx.where and exc.line is None:
-            exc.line = token.line
-            exc.args = (exc.render(),)
+            raise GuideDataError(
+                exc.file,
+                exc.problem,
+                line=token.line,
+                column=token.column,
+                key_path=exc.key_path,
+                found=exc.found,
+                expected=exc.expected,
+            ) from None
         raise
     # Blank lines around the HTML make Python-Markdown take it as one raw block.
     return "\n" + html + "\n"
@@ -74,7 +93,7 @@ def _block(token: Token, ctx: RenderContext, blocks: Blocks) -> str:
 def unused_fact_messages(guide: Guide, used: set[str]) -> list[str]:
     """One line per fact that no page or generated text takes: dead data misleads editors."""
     return [
-        f"{guide.file}:{guide.line_of('facts', key)}: facts.{key}를 어느 페이지에서도 쓰지 않아요. "
+        f"{guide.place('facts', key)}: facts.{key}를 어느 페이지에서도 쓰지 않아요. "
         f"페이지에 {fact_marker(key)}로 넣거나, 필요 없으면 지워 주세요."
         for key in guide.facts
         if key not in used

@@ -14,7 +14,7 @@ from .errors import GuideDataError
 from .model import Guide, guide_from_data
 from .right_checks import check_rights
 from .schema_messages import describe, validate
-from .yaml_positions import Marks, parse_yaml, read_text
+from .yaml_positions import Marks, parse_yaml, read_text, with_column
 
 DATA_FILE = Path("data") / "guide.yml"  # inside the docs folder
 SCHEMA_FILE = Path("data") / "guide.schema.json"
@@ -41,15 +41,19 @@ def guide_from_checked(data, marks: Marks, file: str, schema: dict) -> Guide:
             file,
             "파일 맨 위는 '키: 값' 묶음이어야 해요.",
             line=1,
+            column=1,
             key_path="(파일 전체)",
             found=describe(data),
             expected="meta:, facts: 같은 키로 시작하는 내용",
         )
-    validate(data, schema, marks, file)
-    check_texts(data, marks, file, schema)
-    check_unique_ids(data, marks, file)
-    guide = guide_from_data(data, marks, file)
-    check_references(guide)
-    check_blanks(guide)
-    check_rights(guide)
+    try:
+        validate(data, schema, marks, file)
+        check_texts(data, marks, file, schema)
+        check_unique_ids(data, marks, file)
+        guide = guide_from_data(data, marks, file)
+        check_references(guide)
+        check_blanks(guide)
+        check_rights(guide)
+    except GuideDataError as exc:
+        raise (with_column(exc, marks) if exc.file == file else exc) from None
     return guide

@@ -317,9 +317,14 @@ class Guide:
     def line_of(self, *path) -> int | None:
         return nearest_mark(self.marks, tuple(path))[0]
 
+    def place(self, *path) -> str:
+        """'docs/data/guide.yml:120:5': the file, line and column of `path` (or of its closest parent)."""
+        line, column = nearest_mark(self.marks, tuple(path))
+        return f"{self.file}:{line}" + (f":{column}" if column else "")
+
     def where(self, *path) -> str:
-        """'docs/data/guide.yml:120 (scenarios[0].link)': how messages name a place in the data."""
-        return f"{self.file}:{self.line_of(*path)} ({key_path(path)})"
+        """'docs/data/guide.yml:120:5 (scenarios[0].link)': how messages name a place in the data."""
+        return f"{self.place(*path)} ({key_path(path)})"
 
     def entries(self, list_name: str) -> tuple:
         return getattr(self, list_name)

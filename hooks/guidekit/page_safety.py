@@ -110,3 +110,14 @@ def unsafe_links(page: str) -> list[str]:
                 continue
             bad.append(f'{attr}="{value}"')
     return bad
+
+
+def link_position(source: str, link: str) -> tuple[int, int] | None:
+    """(line, column), from 1, where the page's source writes the URL of `link` (as `unsafe_links` gives
+    it: attr="value"), or None when the source does not have it as written (made by a block, escaped)."""
+    value = link.partition("=")[2][1:-1]
+    for written in dict.fromkeys((_html.unescape(value), value)):
+        at = source.find(written) if written else -1
+        if at >= 0:
+            return source.count("\n", 0, at) + 1, at - source.rfind("\n", 0, at)
+    return None

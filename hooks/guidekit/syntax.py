@@ -40,7 +40,7 @@ def block_marker(name: str, arg: str | None = None) -> str:
     return f"<!-- guide:{name}{' ' + arg if arg else ''} -->"
 
 
-def fact_key(body: str, where: str, line: int | None = None) -> str:
+def fact_key(body: str, where: str, line: int | None = None, column: int | None = None) -> str:
     """The key inside `{{ fact.key }}` (given its body 'fact.key'); anything else is a mistake."""
     m = FACT_BODY.match(body)
     if not m:
@@ -48,6 +48,7 @@ def fact_key(body: str, where: str, line: int | None = None) -> str:
             where,
             f"'{{{{ {body} }}}}'는 알 수 없는 자리표시자예요.",
             line=line,
+            column=column,
             expected="{{ fact.키 }} 꼴. 키는 영문 소문자·숫자·밑줄(_)이에요. 예: {{ fact.agent_hours }}",
         )
     return m.group("key")
@@ -80,9 +81,10 @@ def fact_keys(text: str, where: str = "(text)") -> list[str]:
 
 @dataclass(frozen=True)
 class Token:
-    """A marker found in a page: a block (name, arg) or a fact reference (key), with its line."""
+    """A marker found in a page: a block (name, arg) or a fact reference (key), with its line and column."""
 
     line: int
+    column: int | None = None
     block: str | None = None
     arg: str | None = None
     fact: str | None = None
@@ -100,10 +102,13 @@ def expand_markers(markdown: str, where: str, replace, first_line: int = 1) -> s
             continue
 
         def repl(m, offset=offset):
-            line = markdown.count("\n", 0, offset + m.start()) + first_line
+            at = offset + m.start()
+            line = markdown.count("\n", 0, at) + first_line
+            column = at - markdown.rfind("\n", 0, at)
             if m.group("name"):
-                return replace(Token(line, block=m.group("name"), arg=m.group("arg")))
-            return replace(Token(line, fact=fact_key(m.group("body"), where, line), josa=m.group("josa") or ""))
+                return replace(Token(line, column, block=m.group("name"), arg=m.group("arg")))
+            key = fact_key(m.group("body"), where, line, column)
+            return replace(Token(line, column, fact=key, josa=m.group("josa") or ""))
 
         out.append(TOKEN.sub(repl, chunk))
     return "".join(out)
@@ -140,3 +145,12 @@ def split_fences(text: str) -> list[tuple[bool, int, str]]:
     else:
         parts.append((False, pos, text[pos:]))
     return parts
+
+
+def body_line(source: str, markdown: str) -> int:
+    """The line of a page's file on which `markdown` begins: the engine hands over the page without its
+    front matter (and the blank lines after it), while an editor counts lines from the top of the file.
+    1 when `markdown` is not the end of `source` (something else rewrote the page first)."""
+    if not markdown or not source.endswith(markdown):
+        return 1
+    return source.count("\n", 0, len(source) - len(markdown)) + 1

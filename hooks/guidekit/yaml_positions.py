@@ -4,12 +4,14 @@ what a date is."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .errors import GuideDataError, key_path
+from .yaml_messages import yaml_error
 
 _NO_DATES = {
     ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -148,16 +150,17 @@ class _Builder:
         self.loader.flatten_mapping(node)
         for key_node, value_node in node.value:
             key = self.key(node, key_node, path)
+            value_path = path + (key,)
             if key in out:
                 raise GuideDataError(
                     self.file,
-                    f"같은 키 '{key}'가 두 번 나와요. 하나만 남겨 주세요.",
+                    f"같은 키 '{key}'가 두 번 나와요.",
                     line=key_node.start_mark.line + 1,
                     column=key_node.start_mark.column + 1,
-                    key_path=key_path(path + (key,)),
+                    key_path=key_path(value_path),
+                    expected=f"하나만 남겨 주세요. 먼저 나온 '{key}'는 {self.marks[value_path][0]}번째 줄에 있어요.",
                 )
             key_mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            value_path = path + (key,)
             self.marks[value_path] = key_mark
             value_via = via or self.via(value_node, ("value", id(node), id(key_node)), value_path, key_node.start_mark)
             out[key] = self.build(value_node, value_path, depth, value_via, active)
@@ -222,22 +225,16 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Marks]:
     try:
         return _parse(text, file, PureLoader)
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        line, column = position_of(text, max(exc.position, 0))
         raise GuideDataError(
             file,
             f"YAML에 쓸 수 없는 특수 문자(코드 {exc.character!r})가 들어 있어요.",
             line=line,
+            column=column,
             expected="보이지 않는 제어 문자를 지워 주세요(다른 곳에서 복사해 붙일 때 자주 섞여요).",
         ) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise GuideDataError(
-            file,
-            f"YAML 문법 오류예요: {exc.problem or exc.context}.",
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
-            expected=_yaml_hint(exc, text),
-        ) from None
+        raise yaml_error(exc, text, file) from None
     except yaml.YAMLError as exc:
         raise GuideDataError(file, f"YAML로 읽을 수 없어요: {exc}") from None
     except RecursionError:
@@ -263,15 +260,10 @@ def _parse(text: str, file: str, loader_class: type) -> tuple[Any, Marks]:
         loader.dispose()
 
 
-def _yaml_hint(exc: yaml.MarkedYAMLError, text: str) -> str:
-    problem = f"{exc.problem or ''} {exc.context or ''}"
-    if "\\t" in problem or "tab" in problem:
-        return "들여쓰기에는 탭 대신 스페이스 두 칸을 써요."
-    if "mapping values are not allowed" in problem:
-        return '값에 콜론(:)이 들어가면 값 전체를 따옴표로 감싸요. 예: note: "예: 이렇게"'
-    if "could not find expected ':'" in problem or "expected <block end>" in problem:
-        return "키 뒤에 콜론(:)과 스페이스를 쓰고, 같은 단계의 키는 들여쓰기를 맞춰요. 예: label: 값"
-    return "들여쓰기(스페이스)와 콜론(:), 따옴표 짝을 확인해요."
+def position_of(text: str, offset: int) -> tuple[int, int]:
+    """(line, column), both from 1, of the character at `offset` in `text`."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def read_text(path: Path, shown: str) -> str:
@@ -282,11 +274,14 @@ def read_text(path: Path, shown: str) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        # The line's bytes before the first that is not UTF-8 decode: the column counts their characters.
+        start = raw.rfind(b"\n", 0, exc.start) + 1
         line = raw[: exc.start].count(b"\n") + 1
         raise GuideDataError(
             shown,
             "UTF-8이 아닌 인코딩으로 저장된 것 같아요(예: EUC-KR/CP949).",
             line=line,
+            column=len(raw[start : exc.start].decode("utf-8-sig", errors="replace")) + 1,
             expected="편집기에서 'UTF-8'로 다시 저장해 주세요.",
         ) from None
     if "\x00" in text:
@@ -299,3 +294,23 @@ def nearest_mark(marks: Marks, path: tuple) -> tuple[int | None, int | None]:
     while path not in marks and path:
         path = path[:-1]
     return marks.get(path, (None, None))
+
+
+_LAST_PART = re.compile(r"(?:\.[^.\[\]]+|\[\d+\])$")
+
+
+def with_column(exc: GuideDataError, marks: Marks) -> GuideDataError:
+    """`exc` with the column of the key its key path names, when it gives that key's line but no column.
+    The checks after the schema name a key path and its line (or its closest parent's); the column is in
+    the same marks, so every message about the data file points at the key itself."""
+    if exc.line is None or exc.column is not None or not exc.key_path:
+        return exc
+    named = {key_path(path): mark for path, mark in marks.items()}
+    wanted = exc.key_path
+    while wanted:
+        line, column = named.get(wanted, (None, None))
+        if line == exc.line:
+            return exc.moved(column=column)
+        shorter = _LAST_PART.sub("", wanted)
+        wanted = "" if shorter == wanted else shorter
+    return exc

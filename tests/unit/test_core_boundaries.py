@@ -76,6 +76,7 @@ MESSAGE_MODULES = {
     "fact_uses.py",
     "errors.py",
     "yaml_positions.py",
+    "yaml_messages.py",
     "schema_messages.py",
     "data_text.py",
     "site_settings.py",

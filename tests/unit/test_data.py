@@ -190,3 +190,27 @@ def test_a_broken_file_gets_the_pure_loaders_message_whichever_loader_runs(with_
             parse_yaml(text, "docs/data/guide.yml")
         messages.append(str(exc.value))
     assert messages[0] == messages[1]
+
+
+def test_a_file_in_another_encoding_is_named_at_its_first_character_that_is_not_utf8(tmp_path):
+    f = tmp_path / "guide.yml"
+    f.write_bytes("meta:\n  title: 안내\n".encode("cp949"))
+    with pytest.raises(GuideDataError) as err:
+        load_guide(f, SCHEMA, "docs/data/guide.yml")
+    assert (err.value.line, err.value.column) == (2, 10)
+
+
+def test_checks_after_the_schema_name_the_column_of_the_key_they_name():
+    from guidekit.yaml_positions import with_column
+
+    _, marks = parse_yaml("a:\n  - id: x\n    link: y\n", "x.yml")
+    named = with_column(GuideDataError("x.yml", "문제", line=3, key_path="a[0].link"), marks)
+    assert (named.line, named.column) == (3, 5)
+    # A line that is the parent's (the key itself has no line): the parent's column.
+    parent = with_column(GuideDataError("x.yml", "문제", line=2, key_path="a[0].see[1].text"), marks)
+    assert (parent.line, parent.column) == (2, 5)
+    # A column given, or no key path: left as it is.
+    kept = GuideDataError("x.yml", "문제", line=3, column=9, key_path="a[0].link")
+    assert with_column(kept, marks) is kept
+    bare = GuideDataError("x.yml", "문제", line=3)
+    assert with_column(bare, marks) is bare

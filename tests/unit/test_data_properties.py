@@ -67,11 +67,11 @@ def _only_guide_errors(fn):
     except GuideDataError as exc:
         message = str(exc)
         assert message.startswith(SHOWN), message
-        # Fixed shape: the place and problem, then at most the key path, the value found and what is expected,
-        # with nothing invisible that a terminal would turn into more lines or hide.
+        # Fixed shape: the place and problem, then at most the line as written, the key path, the value found
+        # and what is expected, with nothing invisible that a terminal would turn into more lines or hide.
         first, *rest = message.split("\n")
-        assert len(rest) <= 3 and all(
-            line.startswith(("  위치(key path): ", "  지금 값: ", "  필요한 것: ")) for line in rest
+        assert len(rest) <= 4 and all(
+            line.startswith(("  이 줄: ", "  위치(key path): ", "  지금 값: ", "  필요한 것: ")) for line in rest
         ), message
         assert message.splitlines() == [first, *rest], message
         assert all(visible(line) == line for line in message.split("\n")), message

@@ -41,10 +41,10 @@ def test_a_file_that_is_not_a_mapping_is_named_whole_with_what_was_found(data):
     with pytest.raises(GuideDataError) as err:
         guide_from_checked(data, {}, "docs/data/guide.yml", SCHEMA)
     e = err.value
-    assert (e.file, e.line, e.key_path) == ("docs/data/guide.yml", 1, key_path(()))
+    assert (e.file, e.line, e.column, e.key_path) == ("docs/data/guide.yml", 1, 1, key_path(()))
     assert e.found == describe(data)
     assert e.problem and "meta:" in e.expected
-    assert str(e).startswith("docs/data/guide.yml:1: ")
+    assert str(e).startswith("docs/data/guide.yml:1:1: ")
 
 
 def test_the_text_checks_run_on_the_data_with_its_lines():
@@ -62,7 +62,8 @@ def test_the_guide_keeps_its_file_name_and_lines():
     assert guide.file == "renamed.yml"
     assert guide.marks is MARKS
     key = next(iter(RAW["facts"]))
-    assert guide.where("facts", key) == f"renamed.yml:{MARKS[('facts', key)][0]} (facts.{key})"
+    line, column = MARKS[("facts", key)]
+    assert guide.where("facts", key) == f"renamed.yml:{line}:{column} (facts.{key})"
 
 
 def test_text_in_the_guide_out():

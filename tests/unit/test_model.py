@@ -168,7 +168,8 @@ SMALL_MARKS = {(): (1, 1), ("facts",): (7, 1), ("facts", "route"): (8, 3)}
 def test_a_small_data_file_becomes_typed_values():
     guide = guide_from_data(SMALL, SMALL_MARKS, "small.yml")
     assert guide.file == "small.yml" and guide.marks is SMALL_MARKS
-    assert guide.where("facts", "route", "value") == "small.yml:8 (facts.route.value)"
+    assert guide.where("facts", "route", "value") == "small.yml:8:3 (facts.route.value)"
+    assert guide.place("facts", "route", "value") == "small.yml:8:3"
     assert guide.meta == Meta("사이트", "짧게", "설명", SourceGuide("원문", "2026-01-01"), Review(90, 200))
     assert guide.facts == {
         "route": Fact(

@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from guidekit.page_safety import inline_script_hashes, policy, unsafe_links, with_policy
+from guidekit.page_safety import inline_script_hashes, link_position, policy, unsafe_links, with_policy
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>t</title>
 <script>var a = 1</script>
@@ -72,3 +72,10 @@ def test_a_link_that_could_run_is_found(html):
 )
 def test_site_links_web_addresses_and_phone_numbers_pass(html):
     assert unsafe_links(html) == []
+
+
+def test_a_bad_link_is_found_where_the_page_writes_it():
+    source = "---\ndescription: x\n---\n\n# 제목\n\n[연결](javascript:alert(1)) 그리고 [둘](javascript:a&amp;b)\n"
+    assert link_position(source, 'href="javascript:alert(1)"') == (7, 6)
+    assert link_position(source, 'href="javascript:a&amp;b"') == (7, 35)
+    assert link_position(source, 'href="javascript:void(0)"') is None  # made by a block, not written here

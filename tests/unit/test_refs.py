@@ -9,6 +9,7 @@ from guidekit.context import RenderContext
 from guidekit.errors import GuideDataError
 from guidekit.expand import expand_page
 from guidekit.load import load_guide
+from guidekit.syntax import body_line
 
 GUIDE = load_guide(ROOT / "docs/data/guide.yml", ROOT / "docs/data/guide.schema.json")
 
@@ -108,3 +109,23 @@ def test_data_text_is_escaped_but_bold_allowed():
     out = ctx().inline("<script>x</script> **굵게** {{ fact.phone_1372 }}", "data")
     assert "<script>" not in out and "&lt;script&gt;" in out
     assert "<strong>굵게</strong>" in out and "tel:1372" in out
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["첫 줄\n둘째 줄 {{ fact.agent_hour }}", "# 제목\n\n둘째 줄 {{ fatc.agent_hours }}", "a\n<!-- guide:nope -->"],
+)
+def test_page_messages_count_the_front_matter_the_engine_took_off(page):
+    """A page file with front matter: the engine hands over the text below it, the editor counts from the
+    top of the file. Every message about the page is moved down by the same lines, its column kept."""
+    source = "---\ndescription: 설명\n---\n\n" + page
+    with pytest.raises(GuideDataError) as bare:
+        expand_page(page, ctx(), {"demo": None})
+    with pytest.raises(GuideDataError) as err:
+        expand_page(page, ctx(), {"demo": None}, first_line=body_line(source, page))
+    marked = next(line for line in page.split("\n") if "{{" in line or "<!--" in line)
+    wanted = source.split("\n").index(marked) + 1
+    assert (err.value.file, err.value.line) == ("docs/page.md", wanted)
+    assert err.value.line == bare.value.line + 4 and err.value.column == bare.value.column
+    line_text = source.split("\n")[wanted - 1]
+    assert line_text[err.value.column - 1 :].startswith(("{{", "<!--"))

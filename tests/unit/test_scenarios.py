@@ -123,3 +123,19 @@ def test_every_excuse_has_the_law_and_facts_filled_in():
     late = GUIDE.find("seller_claims", "late")
     assert "{{" in late.claim and "{{" not in html
     assert f'data-fact="withdrawal_days">{GUIDE.facts["withdrawal_days"].value}' in html
+
+
+def test_a_topic_no_scenario_names_is_an_error_not_an_empty_card():
+    new = {"id": "lonely", "title": "외톨이", "blurb": "시나리오가 없어요.", "link": GUIDE.topics[0].link}
+    with pytest.raises(GuideDataError) as err:
+        edited(lambda data: data["topics"].append(new))
+    e = err.value
+    assert e.key_path == f"topics[{len(GUIDE.topics)}].id" and e.found == "lonely"
+    assert "topic: lonely" in e.expected
+
+    def with_its_scenario(data):
+        data["topics"].append(new)
+        data["scenarios"][0]["topic"] = "lonely"
+
+    assert sum(s.topic == GUIDE.scenarios[0].topic for s in GUIDE.scenarios) > 1  # its old topic keeps one
+    assert any(t.id == "lonely" for t in edited(with_its_scenario).topics)

@@ -11,6 +11,7 @@ from guidekit.syntax import (
     FACT_REF,
     Token,
     block_marker,
+    body_line,
     expand_markers,
     fact_key,
     fact_keys,
@@ -98,7 +99,11 @@ def _expand(markdown, **kwargs):
 def test_markers_are_replaced_with_their_lines_and_code_fences_are_left_alone():
     out, tokens = _expand(PAGE)
     assert out == "\n첫 줄 <a>\n<faq-list>\n```\n{{ fact.b }}\n```\n끝 <c>\n"
-    assert tokens == [Token(2, fact="a", josa="을"), Token(3, block="faq-list", arg="x_1"), Token(7, fact="c")]
+    assert tokens == [
+        Token(2, 5, fact="a", josa="을"),
+        Token(3, 1, block="faq-list", arg="x_1"),
+        Token(7, 3, fact="c"),
+    ]
 
 
 def test_a_section_counts_its_lines_from_its_first_line():
@@ -109,10 +114,20 @@ def test_a_section_counts_its_lines_from_its_first_line():
 def test_a_wrong_marker_in_a_page_names_its_line():
     with pytest.raises(GuideDataError) as err:
         _expand("제목\n\n본문 {{ fact.Nope }}")
-    assert (err.value.file, err.value.line) == ("docs/page.md", 3)
+    assert (err.value.file, err.value.line, err.value.column) == ("docs/page.md", 3, 4)
     with pytest.raises(GuideDataError) as err:
         _expand("```\n코드\n```\n{{ fact.Nope }}", first_line=20)
-    assert (err.value.file, err.value.line) == ("docs/page.md", 23)
+    assert (err.value.file, err.value.line, err.value.column) == ("docs/page.md", 23, 1)
+
+
+def test_a_page_body_starts_below_its_front_matter():
+    """The engine hands over a page without its front matter and the blank lines after it."""
+    body = "# 제목\n\n본문\n"
+    assert body_line("---\ndescription: 설명\n---\n\n" + body, body) == 5
+    assert body_line("---\na: 1\nb: 2\n---\n" + body, body) == 5
+    assert body_line(body, body) == 1
+    assert body_line("전혀 다른 글\n", body) == 1  # rewritten by something else: lines as given
+    assert body_line("---\na: 1\n---\n", "") == 1
 
 
 def test_fences_split_a_text_into_prose_and_code_that_join_back():
