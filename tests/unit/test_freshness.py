@@ -9,6 +9,8 @@ from guidekit.errors import GuideDataError
 from guidekit.freshness import report, stale_facts
 from guidekit.site_settings import SiteSettings, read_settings
 
+pytestmark = pytest.mark.reads_guide
+
 # Two facts last compared with their sources long ago, the older first in the report.
 OLD = with_fact(with_fact(GUIDE, "agent_hours", checked="2026-02-06"), "withdrawal_days", checked="2026-04-01")
 
