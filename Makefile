@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast test-js test-deep lint lock stale install install-dev clean node-tools audit screenshots share-card icons bench-search bench-build mutate
+.PHONY: serve build test test-fast test-js test-deep lint lock stale install install-dev clean node-tools audit screenshots share-card icons bench-search bench-build mutate broken-messages
 NPM_DIR := tests/vendor
 # npm ci empties node_modules, so a stamp inside it disappears whenever the tools are reinstalled.
 NODE_TEST := $(NPM_DIR)/node_modules/.for-tests
@@ -99,6 +99,9 @@ icons: install-dev  ## redraw the app icons and favicon (docs/images/icons/) fro
 
 stale: install-dev  ## facts not checked for longer than mkdocs.yml's extra.fact_freshness.max_age_days
 	$(BIN)/python scripts/stale_facts.py
+
+broken-messages: install-dev  ## what the build says for each planted mistake in tests/fixtures/broken (FIXTURES="01-tab-indent" for some)
+	$(BIN)/python scripts/show_broken_messages.py $(FIXTURES)
 
 bench-search: install-dev  ## stock Material search vs ours on the same pages: answers, index size, speed at 4x CPU slowdown
 	$(BIN)/python scripts/bench_search.py
