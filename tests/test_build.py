@@ -254,6 +254,10 @@ def test_a_copy_differing_in_more_than_a_reference_is_told(tmp_path):
     assert len(differences_from_shared(ours, theirs, guide)) == 1
     ours.write_text('- {q: "상담", any: [["{{ fact.phone_1372 }}"], ["상담"]]}\n', encoding="utf-8")
     assert len(differences_from_shared(ours, theirs, guide)) == 1  # names something else than theirs wrote
+    # Once the hours are corrected, theirs is stale and ours, naming the fact, is the one to follow.
+    theirs.write_text('- {q: "상담", any: [["25:61"], ["상담"]]}\n', encoding="utf-8")
+    ours.write_text('- {q: "상담", any: [["{{ fact.agent_hours }}"], ["상담"]]}\n', encoding="utf-8")
+    assert differences_from_shared(ours, theirs, guide) == []
 
 
 def test_what_only_paper_shows_stays_out_of_search_snippets(built_site):

@@ -118,22 +118,28 @@ def load_queries(path: Path, guide=None) -> list[Query]:
 
 
 def differences_from_shared(ours: Path, theirs: Path, guide) -> list[str]:
-    """How our copy of a team query file differs from theirs, other than by naming what theirs writes as
-    today's wording: a group of ours made only of references matches theirs when each of them, read
-    today, holds one of theirs' words ('{{ fact.agent_hours }}' for '09:00')."""
+    """How our copy of a team query file differs from theirs, other than by naming what theirs writes as a
+    value of a fact: a group of ours made only of references matches theirs when each, read today, holds
+    one of theirs' words ('{{ fact.agent_hours }}' for '09:00'), or when no fact holds them any more (the
+    value was corrected since theirs was written, and ours follows it)."""
     mine, shared = (yaml.safe_load(p.read_text("utf-8")) for p in (ours, theirs))
     if len(mine) != len(shared):
         return [f"{len(mine)} queries here, {len(shared)} in {theirs}"]
+    values = [fact.as_text() for fact in guide.facts.values()]
     problems = []
     for a, b in zip(mine, shared, strict=True):
         if a["q"] != b["q"] or len(a["any"]) != len(b["any"]):
             problems.append(f"{a['q']!r} is not {b['q']!r} with the same groups")
             continue
-        for group, theirs_group in zip(a["any"], b["any"], strict=True):
+        for group, words in zip(a["any"], b["any"], strict=True):
+            if group == words:
+                continue
             named = all(REFERENCE.fullmatch(alt.strip()) for alt in group)
             today = [resolve(alt, guide, ours.name) for alt in group]
-            if group != theirs_group and not (named and all(any(w in t for w in theirs_group) for t in today)):
-                problems.append(f"{a['q']!r}: {group} is neither {theirs_group} nor a reference to it")
+            held = all(any(w in value for w in words) for value in today)
+            gone = not any(w in value for w in words for value in values)
+            if not (named and (held or gone)):
+                problems.append(f"{a['q']!r}: {group} is neither {words} nor a reference to it")
     return problems
 
 
