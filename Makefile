@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast test-js test-deep lint lock stale where install install-dev clean node-tools audit screenshots share-card icons bench-search bench-build mutate
+.PHONY: serve build test test-fast test-js test-deep lint lock stale where install install-dev clean node-tools audit screenshots share-card icons bench-search bench-build mutate broken-messages
 NPM_DIR := tests/vendor
 # npm ci empties node_modules, so a stamp inside it disappears whenever the tools are reinstalled.
 NODE_TEST := $(NPM_DIR)/node_modules/.for-tests
@@ -108,6 +108,9 @@ stale: install-dev  ## facts not checked for longer than the data's meta.review.
 # FACT=agent_hours: one fact's pages (file:line), generated pages and data entries; without FACT, every fact.
 where: install-dev  ## which pages, scenarios, checklists, FAQ entries and message templates use a fact (FACT=key)
 	$(BIN)/python scripts/where.py $(FACT)
+
+broken-messages: install-dev  ## what the build says for each planted mistake in tests/fixtures/broken (FIXTURES="01-tab-indent" for some)
+	$(BIN)/python scripts/show_broken_messages.py $(FIXTURES)
 
 bench-search: install-dev  ## stock Material search vs ours on the same pages: answers, index size, speed at 4x CPU slowdown
 	$(BIN)/python scripts/bench_search.py

@@ -1,7 +1,11 @@
-"""Print what each broken-data fixture makes `mkdocs build` say — the list an editor will see."""
+"""Print what each broken-data fixture makes `mkdocs build` say — the list an editor will see.
+
+Run it as `make broken-messages` (the .venv has guidedev; `FIXTURES="01-tab-indent 05-…"` shows only those);
+it reads and builds by absolute path, so any working directory will do."""
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from pathlib import Path
 
@@ -10,7 +14,13 @@ import yaml
 from guidedev.edits import apply_edit
 from guidedev.support import BROKEN_FIXTURES, build_site, copy_project
 
-for fixture in BROKEN_FIXTURES:
+wanted = set(sys.argv[1:])
+unknown = wanted - {f.stem for f in BROKEN_FIXTURES}
+if unknown:
+    print(f"tests/fixtures/broken/에 없는 예시예요: {', '.join(sorted(unknown))}", file=sys.stderr)
+    sys.exit(2)
+
+for fixture in (f for f in BROKEN_FIXTURES if not wanted or f.stem in wanted):
     case = yaml.safe_load(fixture.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         project = copy_project(Path(tmp) / "p")

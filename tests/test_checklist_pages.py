@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from test_build import nav_pages
 
 from guidedev.support import ROOT, load_project_guide
 from guidekit.urls import CHECKLIST_INDEX_PAGE, PRINT_ALL_PAGE, checklist_page
+
+pytestmark = pytest.mark.reads_guide
 
 GUIDE = load_project_guide()
 

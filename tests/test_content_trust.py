@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from guidedev.support import build_site, copy_project
+
+pytestmark = pytest.mark.reads_guide
 
 # Wording a reviewer found on the site, each wrong for a reader who acts on it.
 FOUND_ERRORS = (

@@ -13,6 +13,8 @@ from guidekit.pages import generated_pages
 from guidekit.render import TEMPLATES
 from guidekit.yaml_positions import parse_yaml
 
+pytestmark = pytest.mark.reads_guide
+
 GUIDE_FILE = ROOT / "CONTRIBUTING.md"
 TEXT = GUIDE_FILE.read_text(encoding="utf-8") if GUIDE_FILE.exists() else ""
 DATA = load_project_guide()

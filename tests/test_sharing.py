@@ -14,6 +14,8 @@ import pytest
 from guidedev.support import ROOT, build_site, site_pages
 from guidekit.seo import SHARE_IMAGE, SHARE_IMAGE_SIZE
 
+pytestmark = pytest.mark.reads_guide
+
 SITE_URL = "https://example.github.io/kakao-shopping-guide/"
 HANGUL = re.compile("[가-힣]")
 ALWAYS = [

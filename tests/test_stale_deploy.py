@@ -14,6 +14,8 @@ from guidedev.edits import apply_edit
 from guidedev.support import InProcessBuild, copy_project, load_project_guide
 from guidekit.freshness import DEPLOY_ENV
 
+pytestmark = pytest.mark.reads_guide
+
 GUIDE = load_project_guide()
 KEY = sorted(GUIDE.facts)[0]
 

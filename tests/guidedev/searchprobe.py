@@ -8,13 +8,14 @@ over the DevTools protocol. ASCII characters are sent as ordinary key presses.""
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from guidekit.syntax import text_parts
+from guidedev.support import ROOT
 
 INPUT = "input.md-search__input"
 # Every result entry a reader can see, in order: `a` elements not inside a closed "more" section.
@@ -73,16 +74,73 @@ class Query:
         )
 
 
+# What a query names instead of writing today's wording, so that an editor's correct edit of a fact, a
+# question or a heading never turns the search test red: `{{ fact.key }}` a fact's value as plain text,
+# `{{ faq.id }}` a FAQ question, `{{ scenario.id }}` the heading of the section the scenario's `link` opens
+# (the page's own words, as its search entry shows them).
+REFERENCE = re.compile(r"\{\{\s*(fact|faq|scenario)\.([a-z][a-z0-9_]*)\s*\}\}")
+_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*\{#(?P<anchor>[^\s}]+)[^}]*\}\s*$", re.M)
+
+
+def section_heading(link: str, docs: Path) -> str:
+    """The heading text of 'page.md#anchor' in `docs` (headings there carry their anchor: `{#anchor}`)."""
+    page, _, anchor = link.partition("#")
+    for m in _HEADING.finditer((docs / page).read_text("utf-8")):
+        if m.group("anchor") == anchor:
+            return m.group(1)
+    raise LookupError(f"no heading {{#{anchor}}} in {docs / page}")
+
+
+def resolve(text: str, guide, where: str = "queries") -> str:
+    """`text` with every reference replaced by what it names in `guide` (and the pages beside it)."""
+
+    def named(m: re.Match) -> str:
+        kind, key = m.groups()
+        if kind == "fact":
+            return guide.facts[key].as_text()
+        entry = guide.find("faq" if kind == "faq" else "scenarios", key)
+        if entry is None:
+            raise LookupError(f"{where}: no {kind} with id {key}")
+        return entry.question if kind == "faq" else section_heading(entry.link, ROOT / "docs")
+
+    return REFERENCE.sub(named, text)
+
+
 def load_queries(path: Path, guide=None) -> list[Query]:
-    """A queries file (list of {q, any}); `{{ fact.key }}` in `any` is read from the data file."""
-
-    def resolve(text: str) -> str:
-        return "".join(guide.facts[key].as_text() if key else plain for plain, key in text_parts(text, str(path)))
-
+    """A queries file (list of {q, any}); references (REFERENCE) in `q` and `any` are read from `guide`."""
     return [
-        Query(item["q"], [[resolve(a) for a in group] for group in item["any"]])
+        Query(
+            resolve(item["q"], guide, path.name),
+            [[resolve(a, guide, path.name) for a in group] for group in item["any"]],
+        )
         for item in yaml.safe_load(path.read_text("utf-8"))
     ]
+
+
+def differences_from_shared(ours: Path, theirs: Path, guide) -> list[str]:
+    """How our copy of a team query file differs from theirs, other than by naming what theirs writes as a
+    value of a fact: a group of ours made only of references matches theirs when each, read today, holds
+    one of theirs' words ('{{ fact.agent_hours }}' for '09:00'), or when no fact holds them any more (the
+    value was corrected since theirs was written, and ours follows it)."""
+    mine, shared = (yaml.safe_load(p.read_text("utf-8")) for p in (ours, theirs))
+    if len(mine) != len(shared):
+        return [f"{len(mine)} queries here, {len(shared)} in {theirs}"]
+    values = [fact.as_text() for fact in guide.facts.values()]
+    problems = []
+    for a, b in zip(mine, shared, strict=True):
+        if a["q"] != b["q"] or len(a["any"]) != len(b["any"]):
+            problems.append(f"{a['q']!r} is not {b['q']!r} with the same groups")
+            continue
+        for group, words in zip(a["any"], b["any"], strict=True):
+            if group == words:
+                continue
+            named = all(REFERENCE.fullmatch(alt.strip()) for alt in group)
+            today = [resolve(alt, guide, ours.name) for alt in group]
+            held = all(any(w in value for w in words) for value in today)
+            gone = not any(w in value for w in words for value in values)
+            if not (named and (held or gone)):
+                problems.append(f"{a['q']!r}: {group} is neither {words} nor a reference to it")
+    return problems
 
 
 def open_search(page) -> float:

@@ -12,10 +12,15 @@ import sys
 import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+# The clone these tests are in (tests/, scripts/, README.md, the fixtures), and the project they test: the
+# site's sources (mkdocs.yml, docs/, hooks/, overrides/), the same folder unless GUIDE_PROJECT_ROOT names
+# another, e.g. a copy whose facts were edited (tests/test_fact_edits.py runs the `reads_guide` tests so).
+CHECKOUT = Path(__file__).resolve().parents[2]
+PROJECT_ROOT = "GUIDE_PROJECT_ROOT"
+ROOT = Path(os.environ[PROJECT_ROOT]).resolve() if os.environ.get(PROJECT_ROOT) else CHECKOUT
 # The team's shared folder (source guide, overlap tool) sits beside a developer's clone and CI's, never
 # beside a user's clone or a GitHub runner's; the project keeps its own copy of what tests need from it.
-SHARED = ROOT.parent / "shared"
+SHARED = CHECKOUT.parent / "shared"
 # CI sets this so that a test needing ../shared fails instead of skipping when the folder is missing.
 REQUIRE_SHARED = "GUIDE_REQUIRE_SHARED"
 CHROMIUM_ARGS = [
@@ -248,7 +253,7 @@ def load_project_guide():
     return load_guide(docs / DATA_FILE, docs / SCHEMA_FILE, f"docs/{DATA_FILE.as_posix()}")
 
 
-BROKEN_FIXTURES = sorted((ROOT / "tests/fixtures/broken").glob("*.yml"))
+BROKEN_FIXTURES = sorted((CHECKOUT / "tests/fixtures/broken").glob("*.yml"))
 
 
 def watch_page(page, site_url: str) -> dict[str, list[str]]:

@@ -13,6 +13,8 @@ from guidekit.checklists import checklist_block, deadline_helper_block
 from guidekit.errors import GuideDataError
 from guidekit.message_templates import free_text_blanks, mark_blanks, message_template_block
 
+pytestmark = pytest.mark.reads_guide
+
 LABELS = {d.label for d in GUIDE.details}
 
 

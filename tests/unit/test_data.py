@@ -12,6 +12,8 @@ from guidekit.errors import GuideDataError, key_path
 from guidekit.load import load_guide
 from guidekit.yaml_positions import parse_yaml
 
+pytestmark = pytest.mark.reads_guide
+
 DATA = ROOT / "docs" / "data" / "guide.yml"
 SCHEMA = ROOT / "docs" / "data" / "guide.schema.json"
 

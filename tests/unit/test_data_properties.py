@@ -7,6 +7,7 @@ import copy
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -18,6 +19,8 @@ from guidekit.errors import GuideDataError, visible
 from guidekit.expand import expand_page
 from guidekit.load import guide_from_checked, load_guide
 from guidekit.yaml_positions import parse_yaml
+
+pytestmark = pytest.mark.reads_guide
 
 SCHEMA = ROOT / "docs/data/guide.schema.json"
 SHOWN = "docs/data/guide.yml"

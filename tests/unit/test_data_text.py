@@ -25,6 +25,8 @@ from guidekit.load import guide_from_checked
 from guidekit.page_safety import unsafe_links
 from guidekit.search_ko import enrich_index
 
+pytestmark = pytest.mark.reads_guide
+
 FILE = "docs/data/guide.yml"
 PATTERNS = _patterns(json.dumps(SCHEMA, sort_keys=True))
 REFUSED = [

@@ -19,6 +19,8 @@ from guidekit.pages import generated_pages
 from guidekit.render import TEMPLATES
 from guidekit.syntax import block_marker, fact_keys, fact_marker
 
+pytestmark = pytest.mark.reads_guide
+
 DOCS = ROOT / "docs"
 PAGES = {p.relative_to(DOCS).as_posix(): p.read_text(encoding="utf-8") for p in sorted(DOCS.rglob("*.md"))}
 GENERATED = generated_pages(GUIDE)

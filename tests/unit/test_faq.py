@@ -15,6 +15,8 @@ from guidekit.model import guide_from_data
 from guidekit.pages import generated_pages
 from guidekit.urls import FAQ_PAGE, faq_anchor
 
+pytestmark = pytest.mark.reads_guide
+
 
 def ctx(guide=GUIDE):
     return context(guide, where="docs/faq.md")

@@ -20,6 +20,8 @@ from guidekit.freshness import (
 )
 from guidekit.site_settings import SiteSettings, read_settings
 
+pytestmark = pytest.mark.reads_guide
+
 REVIEW = GUIDE.meta.review
 LATEST = max(f.checked_date for f in GUIDE.facts.values())
 EARLIEST = min(f.checked_date for f in GUIDE.facts.values())

@@ -82,6 +82,7 @@ def test_the_same_events_on_generated_html(html):
     assert ours(html) == parsed(html)
 
 
+@pytest.mark.reads_guide
 def test_every_built_page_reads_the_same(built_site):
     site, _ = built_site
     pages = sorted(site.rglob("*.html"))

@@ -14,6 +14,8 @@ from guidekit.errors import GuideDataError, key_path
 from guidekit.load import guide_from_checked, guide_from_text, load_guide
 from guidekit.schema_messages import describe
 
+pytestmark = pytest.mark.reads_guide
+
 SCHEMA_PATH = ROOT / "docs" / "data" / "guide.schema.json"
 
 

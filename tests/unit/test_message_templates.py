@@ -13,6 +13,8 @@ from guidekit.message_templates import mark_blanks, message_template_block
 from guidekit.pages import generated_pages
 from guidekit.urls import MESSAGES_PAGE, message_anchor
 
+pytestmark = pytest.mark.reads_guide
+
 TEMPLATES = GUIDE.message_templates
 
 

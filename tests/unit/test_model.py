@@ -6,6 +6,8 @@ import copy
 import dataclasses
 import json
 
+import pytest
+
 from guide_copy import GUIDE, RAW
 from guidedev.support import ROOT
 from guidekit.model import (
@@ -30,6 +32,8 @@ from guidekit.model import (
     date_span,
     guide_from_data,
 )
+
+pytestmark = pytest.mark.reads_guide
 
 SCHEMA = json.loads((ROOT / "docs/data/guide.schema.json").read_text(encoding="utf-8"))
 

@@ -26,6 +26,8 @@ from guidekit.my_case import (
 from guidekit.pages import generated_pages
 from guidekit.urls import MY_CASE_PAGE
 
+pytestmark = pytest.mark.reads_guide
+
 
 def test_every_kind_has_its_period_from_the_facts_and_its_article():
     html = str(case_deadlines_block(context()))

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from guide_copy import GUIDE
 from guidekit.model import Style, WordingRule
 from guidekit.prose_checks import page_problems, text_blocks
+
+pytestmark = pytest.mark.reads_guide
 
 
 def page(body: str) -> str:

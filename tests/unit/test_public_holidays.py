@@ -15,6 +15,8 @@ from guidekit.errors import GuideDataError
 from guidekit.load import load_guide
 from guidekit.public_holidays import covered_years, for_guide, korean_holidays
 
+pytestmark = pytest.mark.reads_guide
+
 DATA = ROOT / "docs" / "data" / "guide.yml"
 SCHEMA = ROOT / "docs" / "data" / "guide.schema.json"
 END = "extra_holidays: []\n"

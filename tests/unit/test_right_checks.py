@@ -9,6 +9,8 @@ from guide_copy import GUIDE, edited
 from guidekit.errors import GuideDataError
 from guidekit.right_checks import limits_without_exception, right_at_stake
 
+pytestmark = pytest.mark.reads_guide
+
 
 def _scenario(data, sid):
     return next(s for s in data["scenarios"] if s["id"] == sid)

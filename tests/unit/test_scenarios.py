@@ -11,6 +11,8 @@ from guidekit.errors import GuideDataError
 from guidekit.message_templates import mark_blanks, message_template_block
 from guidekit.scenarios import scenario_block, seller_claims_block, unshown_scenario_messages
 
+pytestmark = pytest.mark.reads_guide
+
 LABELS = ["준비할 것", "이렇게 해요", "얼마나 걸려요 · 언제까지", "안 되면"]
 
 

@@ -15,6 +15,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from guidedev.support import ROOT
 from guidekit.schema_fast import passes
 
+pytestmark = pytest.mark.reads_guide
+
 SCHEMA = json.loads((ROOT / "docs/data/guide.schema.json").read_text(encoding="utf-8"))
 
 

@@ -12,6 +12,8 @@ from guidekit.pages import generated_pages
 from guidekit.summary import DEADLINE_FACTS, deadline_table_block
 from guidekit.urls import SUMMARY_PAGE
 
+pytestmark = pytest.mark.reads_guide
+
 
 def expanded(guide=None):
     c = context(guide, where="docs/summary.md")
