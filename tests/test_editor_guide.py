@@ -8,14 +8,14 @@ import re
 
 import pytest
 
-from guidedev.support import ROOT, load_project_guide
+from guidedev.support import CHECKOUT, ROOT, load_project_guide
 from guidekit.pages import generated_pages
 from guidekit.render import TEMPLATES
 from guidekit.yaml_positions import parse_yaml
 
 pytestmark = pytest.mark.reads_guide
 
-GUIDE_FILE = ROOT / "CONTRIBUTING.md"
+GUIDE_FILE = CHECKOUT / "CONTRIBUTING.md"
 TEXT = GUIDE_FILE.read_text(encoding="utf-8") if GUIDE_FILE.exists() else ""
 DATA = load_project_guide()
 RAW, _ = parse_yaml((ROOT / "docs/data/guide.yml").read_text(encoding="utf-8"), "docs/data/guide.yml")
@@ -40,13 +40,13 @@ def test_the_guide_is_in_the_project_and_points_nowhere_outside_it():
 
 
 def test_readme_sends_editors_to_the_guide():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (CHECKOUT / "README.md").read_text(encoding="utf-8")
     assert "../shared/content.md" not in readme
     assert "(CONTRIBUTING.md" in readme
 
 
 def _targets() -> set[str]:
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    makefile = (CHECKOUT / "Makefile").read_text(encoding="utf-8")
     return set(re.findall(r"^([a-z][a-z-]*):", makefile, re.M))
 
 
@@ -63,8 +63,8 @@ def test_every_make_command_is_a_target():
 def _exists(path: str) -> bool:
     path = path.rstrip("/")
     if "*" in path:
-        return any(ROOT.glob(path))
-    return (ROOT / path).exists() or path.removeprefix("docs/") in GENERATED
+        return any(CHECKOUT.glob(path))
+    return (CHECKOUT / path).exists() or path.removeprefix("docs/") in GENERATED
 
 
 def test_every_path_exists():
@@ -79,7 +79,7 @@ def test_every_page_named_on_its_own_exists():
     assert pages
     known = GENERATED | {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
     known |= {p.name for p in (TEMPLATES / "pages").glob("*.md")}
-    missing = sorted(p for p in pages if p not in known and not (ROOT / p).exists())
+    missing = sorted(p for p in pages if p not in known and not (CHECKOUT / p).exists())
     assert not missing, f"CONTRIBUTING.md names pages the site does not have: {missing}"
 
 
@@ -110,6 +110,6 @@ def test_the_table_of_contents_leads_to_every_section():
         assert anchor in {_slug(h) for h in headings}, anchor
 
 
-@pytest.mark.parametrize("anchor", re.findall(r"CONTRIBUTING\.md#([^)\s]+)", (ROOT / "README.md").read_text("utf-8")))
+@pytest.mark.parametrize("anchor", re.findall(r"CONTRIBUTING\.md#([^)\s]+)", (CHECKOUT / "README.md").read_text("utf-8")))
 def test_readme_links_into_the_guide_land_on_a_heading(anchor):
     assert anchor in {_slug(h) for h in re.findall(r"^#{1,6} (.+)$", PROSE, re.M)}

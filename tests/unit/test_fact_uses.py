@@ -10,7 +10,7 @@ import pytest
 
 from guide_copy import GUIDE, MARKS, RAW
 from guidedev.edits import resolve
-from guidedev.support import ROOT
+from guidedev.support import CHECKOUT, ROOT
 from guidekit.blocks import BLOCKS
 from guidekit.context import RenderContext
 from guidekit.expand import expand_page
@@ -141,7 +141,7 @@ def test_an_unknown_fact_names_the_closest_keys():
 
 def test_the_script_exits_1_on_an_unknown_fact_and_0_on_a_known_one():
     key = sorted(GUIDE.facts)[0]
-    script = str(ROOT / "scripts" / "where.py")
+    script = str(CHECKOUT / "scripts" / "where.py")
     bad = subprocess.run([sys.executable, script, key + "x"], capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 1 and key in bad.stderr and "Traceback" not in bad.stderr
     good = subprocess.run([sys.executable, script, key], capture_output=True, text=True, cwd=ROOT)
