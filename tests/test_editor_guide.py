@@ -110,6 +110,8 @@ def test_the_table_of_contents_leads_to_every_section():
         assert anchor in {_slug(h) for h in headings}, anchor
 
 
-@pytest.mark.parametrize("anchor", re.findall(r"CONTRIBUTING\.md#([^)\s]+)", (CHECKOUT / "README.md").read_text("utf-8")))
+@pytest.mark.parametrize(
+    "anchor", re.findall(r"CONTRIBUTING\.md#([^)\s]+)", (CHECKOUT / "README.md").read_text("utf-8"))
+)
 def test_readme_links_into_the_guide_land_on_a_heading(anchor):
     assert anchor in {_slug(h) for h in re.findall(r"^#{1,6} (.+)$", PROSE, re.M)}
