@@ -83,11 +83,11 @@ def _check_topics_have_scenarios(guide: Guide) -> None:
             path = ("topics", topic.pos, "id")
             raise GuideDataError(
                 guide.file,
-                f"주제 '{topic.id}'를 가리키는 시나리오가 없어요. 홈 화면에 시나리오 없는 빈 카드가 생겨요.",
+                f"이 주제({topic.id})를 가리키는 시나리오가 없어요. 홈 화면에 시나리오 없는 빈 카드가 생겨요.",
                 line=guide.line_of(*path),
                 key_path=key_path(path),
                 found=topic.id,
-                expected=f"이 주제의 시나리오를 scenarios에 더하고 그 시나리오에 'topic: {topic.id}'를 적거나, "
+                expected=f"이 주제의 시나리오를 scenarios에 더하고 그 시나리오에 topic 줄(topic: {topic.id})을 적거나, "
                 "필요 없는 주제면 topics에서 이 항목을 지워 주세요.",
             )
 

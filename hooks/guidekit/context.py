@@ -40,7 +40,7 @@ class RenderContext:
         if fact is None:
             raise GuideDataError(
                 where or self.where,
-                f"모르는 사실 키 '{key}'를 쓰고 있어요.",
+                f"facts에 없는 사실 키를 쓰고 있어요: '{key}'",
                 line=line,
                 column=column,
                 key_path=f"facts.{key}",

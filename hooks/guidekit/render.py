@@ -149,7 +149,7 @@ class FactMarkers:
         if key.startswith("_"):
             raise AttributeError(key)
         if key not in self._facts:
-            raise GuideDataError(self._where, f"모르는 사실 키 '{key}'를 쓰고 있어요.", key_path=f"facts.{key}")
+            raise GuideDataError(self._where, f"facts에 없는 사실 키를 쓰고 있어요: '{key}'", key_path=f"facts.{key}")
         return Markup(fact_marker(key))
 
     __getitem__ = __getattr__
