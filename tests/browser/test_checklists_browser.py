@@ -11,6 +11,9 @@ from datetime import date, datetime, timedelta
 import pytest
 import yaml
 
+from guidedev import hand_checked as hand
+from guidedev.civil_dates import Deadline, first_of, for_fact, site_holidays
+from guidedev.civil_dates import deadline as deadline_for
 from guidedev.support import NO_WORKER, ROOT, load_project_guide
 from guidekit.checklists import storage_key
 from guidekit.public_holidays import covered_years
@@ -230,51 +233,57 @@ def deadline(page, kind: str) -> str | None:
     return time.get_attribute("datetime") if time.count() else None
 
 
-DAYS = GUIDE.facts["withdrawal_days"].value
-MONTHS = GUIDE.facts["mismatch_months"].value
-KNOWN_DAYS = GUIDE.facts["mismatch_known_days"].value
-PERIODS = (DAYS, MONTHS, KNOWN_DAYS)
-
-# Received on, then the three deadlines as 민법 제157조, 제160조 and 제161조 give them, checked by hand with a
-# calendar and the package's holidays (2026-12-25 기독탄신일, 추석 2026-09-24..26 and 2027-09-14..16, 삼일절
-# 2026-03-01 on a Sunday with its 대체공휴일 03-02). The "안 날" is the day received; the 30일 limit comes first.
-HAND_CHECKED = {
-    # received: (7일, 3개월, 30일)
-    "2026-12-18": ("2026-12-28", "2027-03-18", "2027-01-18"),  # the issue: 12-25 is a holiday; 01-17 a Sunday
-    "2026-09-20": ("2026-09-28", "2026-12-21", "2026-10-20"),  # the issue: 09-27 a Sunday; 12-20 a Sunday
-    "2026-12-28": ("2027-01-04", "2027-03-29", "2027-01-27"),  # over the year end; 3개월 ends on a Sunday
-    "2026-01-31": ("2026-02-09", "2026-04-30", "2026-03-03"),  # a Saturday; 1월 31일 + 3개월; 삼일절's 대체공휴일
-    "2028-02-25": ("2028-03-03", "2028-05-25", "2028-03-27"),  # leap February
-    "2027-06-15": ("2027-06-22", "2027-09-17", "2027-07-15"),  # 3개월 ends on 추석
-    "2028-02-29": ("2028-03-07", "2028-05-31", "2028-03-30"),  # 기산일 3월 1일: 5월 31일, not 5월 29일
-}
+FACTS = GUIDE.facts
+DAYS = FACTS["withdrawal_days"].value
+# The build's holidays (the years around today, with the data file's own), as the page gets them.
+HOLIDAYS = site_holidays(GUIDE.extra_holidays)
+# The hand-checked tables hold while the data file's periods are the ones they were checked for;
+# otherwise the oracle gives the dates (tests/unit/test_civil_dates.py keeps the two equal).
+HAND = hand.applies(GUIDE, hand.HELPER_PERIODS)
 
 
-@pytest.mark.parametrize("arrival", list(HAND_CHECKED))
+def helper_dates(arrival: str, known: str | None = None) -> dict[str, Deadline]:
+    """The helper's three deadlines for a day received (and a day known), by the oracle."""
+    return {
+        "withdrawal": for_fact(FACTS["withdrawal_days"], arrival, HOLIDAYS),
+        "mismatch-months": for_fact(FACTS["mismatch_months"], arrival, HOLIDAYS),
+        "mismatch-known": for_fact(FACTS["mismatch_known_days"], known or arrival, HOLIDAYS),
+    }
+
+
+def first_limit(dates: dict[str, Deadline]) -> str:
+    return "mismatch-" + first_of(dates["mismatch-months"], dates["mismatch-known"])
+
+
+@pytest.mark.parametrize("arrival", list(hand.HELPER))
 def test_deadline_helper_dates(site_url, phone, arrival):
-    assert PERIODS == (7, 3, 30), "the table was checked by hand for 7일, 3개월, 30일"
+    dates = helper_dates(arrival)
+    expected = hand.HELPER[arrival] if HAND else tuple(d.iso for d in dates.values())
     phone.goto(url_of(site_url, "before_return"))
     phone.fill(".deadline-helper__arrival", arrival)
-    for kind, day in zip(("withdrawal", "mismatch-months", "mismatch-known"), HAND_CHECKED[arrival], strict=True):
+    for kind, day in zip(dates, expected, strict=True):
         assert deadline(phone, kind) == day, (arrival, kind)
         dd = phone.locator(f'dd[data-deadline="{kind}"]')
         assert korean(date.fromisoformat(day)) in dd.inner_text(), (arrival, kind, dd.inner_text())
-    assert "deadline--first" in phone.locator('dd[data-deadline="mismatch-known"]').get_attribute("class")
+    first = first_limit(dates)
+    assert "deadline--first" in phone.locator(f'dd[data-deadline="{first}"]').get_attribute("class")
 
 
-@pytest.mark.parametrize(
-    ("arrival", "moved", "says"),
-    [
-        ("2026-12-18", "2026-12-28", "12월 25일이 공휴일이라 12월 28일(월)까지예요"),
-        ("2026-09-20", "2026-09-28", "9월 27일이 일요일이라 9월 28일(월)까지예요"),
-        ("2026-12-19", "2026-12-28", "12월 26일이 토요일이라 12월 28일(월)까지예요"),
-    ],
-)
-def test_a_last_day_off_work_moves_and_says_why(site_url, fresh_phone, arrival, moved, says):
-    """민법 제161조, as the issue found it missing: the 7일 deadline on 기독탄신일 or a Sunday is the next
-    working day, and the helper says so instead of "지났어요" on the day between."""
+def _off_day_case(day_off: str) -> tuple[str, str, str]:
+    """(received on, moved to, why) for the withdrawal deadline whose last day is `day_off`."""
+    if HAND:
+        return hand.MOVED[day_off]
+    arrival = (date.fromisoformat(day_off) - timedelta(days=DAYS)).isoformat()
+    moved = for_fact(FACTS["withdrawal_days"], arrival, HOLIDAYS)
+    return arrival, moved.iso, moved.says() or ""
+
+
+@pytest.mark.parametrize("day_off", list(hand.MOVED))  # 기독탄신일, a Sunday, a Saturday
+def test_a_last_day_off_work_moves_and_says_why(site_url, fresh_phone, day_off):
+    """민법 제161조, as the issue found it missing: the withdrawal deadline on 기독탄신일 or a Sunday is the
+    next working day, and the helper says so instead of "지났어요" on the day between."""
     phone = fresh_phone  # the clock is the page's until it closes
-    assert DAYS == 7
+    arrival, moved, says = _off_day_case(day_off)
     phone.clock.set_fixed_time(datetime.fromisoformat(moved) - timedelta(days=1) + timedelta(hours=12))
     phone.goto(url_of(site_url, "before_return"))
     phone.fill(".deadline-helper__arrival", arrival)
@@ -302,23 +311,40 @@ def test_outside_the_years_it_knows_the_helper_says_check_instead_of_a_date(site
 
 
 def test_year_boundary_example_from_the_issue(site_url, phone):
+    arrival = "2026-12-28"
+    expected = hand.HELPER[arrival][0] if HAND else helper_dates(arrival)["withdrawal"].iso
+    assert expected[:4] == "2027"  # the deadline crosses into the next year
     phone.goto(url_of(site_url, "before_return"))
-    phone.fill(".deadline-helper__arrival", "2026-12-28")
-    assert deadline(phone, "withdrawal") == "2027-01-04"  # the deadline crosses into the next year
+    phone.fill(".deadline-helper__arrival", arrival)
+    assert deadline(phone, "withdrawal") == expected
+
+
+def _left(deadline_day: str, today: date) -> str:
+    """What the helper says of the days left (docs/javascripts/deadline-view.js)."""
+    n = (date.fromisoformat(deadline_day) - today).days
+    return f"오늘부터 {n}일 남았어요" if n > 0 else "오늘이 마지막 날이에요" if n == 0 else f"{-n}일 지났어요"
 
 
 def test_known_date_and_days_left(site_url, fresh_phone):
     phone = fresh_phone  # the clock is the page's until it closes
-    assert PERIODS == (7, 3, 30)
-    phone.clock.set_fixed_time(datetime(2026, 11, 26, 12))
+    t = hand.DAYS_LEFT
+    today = date.fromisoformat(t["today"])
+    now = helper_dates(t["received"], t["known"])
+    earlier = helper_dates(t["received_earlier"])["withdrawal"].iso
+    if HAND:
+        withdrawal, known, first = t["withdrawal"], t["mismatch-known"], t["first"]
+        earlier = t["withdrawal_earlier"]
+    else:
+        withdrawal, known, first = now["withdrawal"].iso, now["mismatch-known"].iso, first_limit(now)
+    phone.clock.set_fixed_time(datetime(today.year, today.month, today.day, 12))
     phone.goto(url_of(site_url, "before_return"))
-    phone.fill(".deadline-helper__arrival", "2026-11-26")
-    assert "7일 남았어요" in phone.locator('dd[data-deadline="withdrawal"]').inner_text()  # Thu 12-03
-    phone.fill(".deadline-helper__known", "2027-02-04")
-    assert deadline(phone, "mismatch-known") == "2027-03-08"  # 30일: Sat 03-06, so Monday
-    assert "deadline--first" in phone.locator('dd[data-deadline="mismatch-months"]').get_attribute("class")
-    phone.fill(".deadline-helper__arrival", "2026-11-17")  # 7일: Tue 11-24
-    assert "2일 지났어요" in phone.locator('dd[data-deadline="withdrawal"]').inner_text()
+    phone.fill(".deadline-helper__arrival", t["received"])
+    assert _left(withdrawal, today) in phone.locator('dd[data-deadline="withdrawal"]').inner_text()
+    phone.fill(".deadline-helper__known", t["known"])
+    assert deadline(phone, "mismatch-known") == known
+    assert "deadline--first" in phone.locator(f'dd[data-deadline="{first}"]').get_attribute("class")
+    phone.fill(".deadline-helper__arrival", t["received_earlier"])
+    assert _left(earlier, today) in phone.locator('dd[data-deadline="withdrawal"]').inner_text()
 
 
 def test_helper_reads_its_numbers_from_the_page_not_the_script(site_url, phone):
@@ -326,19 +352,26 @@ def test_helper_reads_its_numbers_from_the_page_not_the_script(site_url, phone):
     helper = phone.locator(".deadline-helper")
     assert helper.get_attribute("data-withdrawal-days") == str(DAYS)
     helper.evaluate("e => e.setAttribute('data-withdrawal-days', String(Number(e.dataset.withdrawalDays) + 3))")
-    phone.fill(".deadline-helper__arrival", "2026-03-02")  # + 10일: Thu 03-12
-    assert deadline(phone, "withdrawal") == (date(2026, 3, 2) + timedelta(days=DAYS + 3)).isoformat()
+    phone.fill(".deadline-helper__arrival", "2026-03-02")
+    assert deadline(phone, "withdrawal") == deadline_for("2026-03-02", DAYS + 3, "일", HOLIDAYS).iso
 
 
 def test_printed_return_checklist_shows_the_computed_dates(site_url, desk, tmp_path):
-    assert PERIODS == (7, 3, 30)
+    printed = hand.PRINTED
+    if HAND:
+        arrival, withdrawal, says = printed["received"], printed["withdrawal"], printed["says"]
+    else:  # received so that the withdrawal deadline ends on a Saturday and moves, with its reason
+        arrival = (date(2027, 1, 2) - timedelta(days=DAYS)).isoformat()
+        moved = helper_dates(arrival)["withdrawal"]
+        withdrawal, says = moved.iso, moved.says()
+        assert says, moved
     desk.goto(url_of(site_url, "before_return"))
-    desk.fill(".deadline-helper__arrival", "2026-12-28")
+    desk.fill(".deadline-helper__arrival", arrival)
     path, pages = pdf_of(desk, tmp_path, "filled")
     assert pages == 1
     text = squash(pdf_text(path))
-    assert squash(korean(date(2027, 1, 4))) in text
-    assert squash("3월 28일이 일요일이라 3월 29일(월)까지예요") in text  # why, on paper too
+    assert squash(korean(date.fromisoformat(withdrawal))) in text
+    assert squash(says) in text  # why, on paper too
 
 
 # ── Message templates ──────────────────────────────────────────────────────────────────────────

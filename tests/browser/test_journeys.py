@@ -11,7 +11,7 @@ import pytest
 from guidedev.pagepool import PHONE
 from guidedev.support import NO_WORKER, load_project_guide
 from guidekit.checklists import storage_key
-from guidekit.syntax import PLACEHOLDER
+from guidekit.syntax import PLACEHOLDER, text_parts
 from guidekit.urls import checklist_page
 
 pytestmark = pytest.mark.browser
@@ -19,6 +19,11 @@ pytestmark = pytest.mark.browser
 GUIDE = load_project_guide()
 SCENARIOS = GUIDE.scenarios
 ORDER = "20261126-77001"
+# The details' names as the data file gives them (the fields' labels and the messages' blanks).
+LABEL = {d.id: d.label for d in GUIDE.details}
+ORDER_NO, TRACKING_NO = LABEL["order_number"], LABEL["tracking_number"]
+SELLER_NAME, SELLER_CONTACT = LABEL["seller_name"], LABEL["seller_contact"]
+RECEIVED, SENT = LABEL["received_date"], LABEL["notice_sent_date"]
 
 
 def checklist_url(site_url: str, checklist_id: str) -> str:
@@ -100,10 +105,10 @@ def _copy_linked_message(page, site_url: str, scenario, from_home: bool) -> list
     if copied != section.locator("pre").inner_text():
         problems.append(f"copied text is not the message shown: {copied!r}")
     names = {m.group(1) for m in PLACEHOLDER.finditer(template.body)}
-    if "주문 번호" in names and (ORDER not in copied or "[주문 번호]" in copied):
+    if ORDER_NO in names and (ORDER not in copied or f"[{ORDER_NO}]" in copied):
         problems.append(f"the typed order number is not in the copy: {copied!r}")
     # Blanks the shopper has not filled stay visible, to replace by hand.
-    problems += [f"the blank [{name}] is gone" for name in names - {"주문 번호"} if f"[{name}]" not in copied]
+    problems += [f"the blank [{name}] is gone" for name in names - {ORDER_NO} if f"[{name}]" not in copied]
     return [f"{scenario.id} → {template_id}: {p}" for p in problems]
 
 
@@ -112,7 +117,7 @@ def test_the_linked_message_copies_with_the_typed_order_number(site_url, clip_ph
     page = clip_phone
     # The shopper typed the order number into a checklist a minute ago.
     page.goto(checklist_url(site_url, "prepare"))
-    page.get_by_label("주문 번호", exact=True).fill(ORDER)
+    page.get_by_label(ORDER_NO, exact=True).fill(ORDER)
     problems = []
     for i, scenario in enumerate(WITH_MESSAGES[topic]):
         problems += _copy_linked_message(page, site_url, scenario, from_home=i == 0)
@@ -151,22 +156,22 @@ def test_every_scenario_links_a_message_or_checklist_in_place(site_url, phone):
 
 def test_typed_details_fill_every_checklist_and_message_on_the_device(site_url, phone):
     phone.goto(checklist_url(site_url, "dispute_steps"))
-    phone.get_by_label("주문 번호", exact=True).fill(ORDER)
-    phone.get_by_label("판매자 연락처", exact=True).fill("010-0000-0000")
+    phone.get_by_label(ORDER_NO, exact=True).fill(ORDER)
+    phone.get_by_label(SELLER_CONTACT, exact=True).fill("010-0000-0000")
     phone.goto(checklist_url(site_url, "filing_1372"))
-    assert phone.get_by_label("주문 번호", exact=True).input_value() == ORDER
-    assert phone.get_by_label("판매자 연락처", exact=True).input_value() == "010-0000-0000"
+    assert phone.get_by_label(ORDER_NO, exact=True).input_value() == ORDER
+    assert phone.get_by_label(SELLER_CONTACT, exact=True).input_value() == "010-0000-0000"
     phone.goto(site_url + "messages/")
     summary = phone.locator('.msg-template[data-template="case_summary"]')
     text = summary.locator("pre").inner_text()
-    assert ORDER in text and "010-0000-0000" in text and "[판매자 이름]" in text
+    assert ORDER in text and "010-0000-0000" in text and f"[{SELLER_NAME}]" in text
     # Typed under a message, a detail reaches every other message at once.
     fill = summary.locator("details.msg-fill")
     fill.locator("summary").tap()
-    fill.get_by_label("판매자 이름", exact=True).fill("행복상점")
+    fill.get_by_label(SELLER_NAME, exact=True).fill("행복상점")
     assert "행복상점" in phone.locator('.msg-template[data-template="kakao_mediation"] pre').inner_text()
     stored = json.loads(phone.evaluate("k => localStorage.getItem(k)", storage_key("details")))
-    assert stored == {"주문 번호": ORDER, "판매자 연락처": "010-0000-0000", "판매자 이름": "행복상점"}
+    assert stored == {ORDER_NO: ORDER, SELLER_CONTACT: "010-0000-0000", SELLER_NAME: "행복상점"}
 
 
 def test_reset_clears_only_its_ticks_and_its_undo_survives_a_reload(site_url, phone):
@@ -174,13 +179,13 @@ def test_reset_clears_only_its_ticks_and_its_undo_survives_a_reload(site_url, ph
     phone.goto(checklist_url(site_url, cl.id))
     first = phone.locator(f'input.checklist__box[data-item="{cl.items[0].id}"]')
     phone.click(f'label[for="{first.get_attribute("id")}"]')
-    phone.get_by_label("송장 번호", exact=True).fill("6012-3456-7890")
+    phone.get_by_label(TRACKING_NO, exact=True).fill("6012-3456-7890")
     reset = phone.get_by_role("button", name="초기화")
     # Far from 인쇄하기: after the list, not beside the print button.
     assert reset.bounding_box()["y"] > phone.locator(".checklist__items").bounding_box()["y"]
     reset.tap()
     # The ticks go; the tracking number is a shared detail (every sheet and message shows it): it stays.
-    assert not first.is_checked() and phone.get_by_label("송장 번호", exact=True).input_value() == "6012-3456-7890"
+    assert not first.is_checked() and phone.get_by_label(TRACKING_NO, exact=True).input_value() == "6012-3456-7890"
     assert "체크 1개" in phone.locator(".checklist__reset .checklist__status").inner_text()
     phone.reload()
     undo = phone.get_by_role("button", name="되돌리기")
@@ -206,16 +211,16 @@ def test_keys_from_before_scoping_move_to_this_copy_once(site_url, phone):
                          localStorage.setItem('kshop-help/details', b); }""",
         [
             json.dumps({"items": {"photos": True}}),
-            json.dumps({"주문 번호": ORDER, "수령일": "2026-12-18"}, ensure_ascii=False),
+            json.dumps({ORDER_NO: ORDER, "수령일": "2026-12-18"}, ensure_ascii=False),
         ],
     )
     phone.goto(checklist_url(site_url, "prepare"))
-    assert phone.get_by_label("주문 번호", exact=True).input_value() == ORDER
+    assert phone.get_by_label(ORDER_NO, exact=True).input_value() == ORDER
     assert phone.locator('input.checklist__box[data-item="photos"]').is_checked()
     keys = phone.evaluate("Object.keys(localStorage)")
     assert not [k for k in keys if k.startswith("kshop-help/")]
     stored = json.loads(phone.evaluate("k => localStorage.getItem(k)", storage_key("details")))
-    assert stored == {"주문 번호": ORDER, "받은 날": "2026-12-18"}  # the helper's old name, now the detail's
+    assert stored == {ORDER_NO: ORDER, RECEIVED: "2026-12-18"}  # the helper's old name, now the detail's
 
 
 def test_seller_says_box_cites_an_article_for_every_excuse(site_url, phone):
@@ -225,7 +230,12 @@ def test_seller_says_box_cites_an_article_for_every_excuse(site_url, phone):
         assert claims.count() == len(GUIDE.seller_claims)
         laws = phone.locator("dl.seller-says .seller-says__law").all_inner_texts()
         assert all("제" in law and "조" in law for law in laws)
-        assert "포장" in claims.first.inner_text()
+        for claim, shown in zip(GUIDE.seller_claims, claims.all_inner_texts(), strict=True):
+            # Each claim as the data file words it: its words (a particle after a fact follows the value, so
+            # not those) and the value of each fact it names.
+            parts = text_parts(claim.claim, "test")
+            pieces = [str(GUIDE.facts[key].value) if key else plain.strip() for plain, key in parts]
+            assert all(p in shown for p in pieces if len(p) > 1 or p.isdigit()), (claim.id, shown)
 
 
 def test_typed_numbers_never_take_a_wrong_particle_in_any_message(site_url, phone):
@@ -234,7 +244,7 @@ def test_typed_numbers_never_take_a_wrong_particle_in_any_message(site_url, phon
     punctuation or the end of its line, and the copied text holds the numbers as typed."""
     order, tracking = "20261126-77003", "6012-3456-7896"
     phone.goto(site_url)
-    details = {"주문 번호": order, "송장 번호": tracking, "받은 날": "2026-12-18", "보낸 날": "2026-12-21"}
+    details = {ORDER_NO: order, TRACKING_NO: tracking, RECEIVED: "2026-12-18", SENT: "2026-12-21"}
     phone.evaluate(
         "([k, v]) => localStorage.setItem(k, v)", [storage_key("details"), json.dumps(details, ensure_ascii=False)]
     )

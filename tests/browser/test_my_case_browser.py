@@ -13,16 +13,19 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from playwright.sync_api import expect
 
+from guidedev import hand_checked as hand
+from guidedev.civil_dates import WEEKDAYS, Holidays, for_fact
 from guidedev.pagepool import PHONE
 from guidedev.support import NO_WORKER, load_project_guide
 from guidedev.webaudit import COPY_READY
 from guidekit.checklists import storage_key
 from guidekit.public_holidays import korean_holidays
+from guidekit.shared_constants import DEADLINES
 
 pytestmark = pytest.mark.browser
 
@@ -32,24 +35,27 @@ SEOUL = timezone(timedelta(hours=9))
 TODAY = datetime(2026, 12, 20, 10, 0, tzinfo=SEOUL)
 LABEL = {d.id: d.label for d in GUIDE.details}
 
-# The shopper's dates, and each deadline worked out by hand on a calendar (tests/js/case-file.test.mjs
-# checks the same kinds against more dates).
-DATES = {
-    "paid_date": "2026-12-14",
-    "received_date": "2026-12-18",
-    "return_arrived_date": "2026-12-23",
-    "mediation_received_date": "2026-12-10",
-}
-EXPECTED = {
-    "supply": "2026-12-17",  # 3영업일 after Mon 12-14: Tue, Wed, Thu
-    "withdrawal": "2026-12-28",  # 7일 ends Fri 12-25, 기독탄신일, then a weekend (제161조)
-    "instalment": "2026-12-28",  # the same 7일, 할부거래법 제8조
-    "mismatch-known": "2027-01-18",  # 30일 from the day it came ends Sun 01-17
-    "mismatch-months": "2027-03-18",  # 3개월: 기산일 12-19, so the day before 03-19
-    "refund": "2026-12-29",  # 3영업일 after Wed 12-23: Thu, (Fri 25, weekend), Mon, Tue
-    "mediation-answer": "2026-12-28",  # 15일 ends on 기독탄신일
-}
+# The shopper's dates (the 안 날 is the day received), and each deadline: worked out by hand on a calendar
+# while the data file's periods are the ones they were checked for (tests/js/case-file.test.mjs checks the
+# same kinds against more dates), else the oracle's (tests/unit/test_civil_dates.py keeps the two equal).
+DATES = hand.CASE_DATES
 HOLIDAYS = korean_holidays(2025, 2028, [(h.date, h.name) for h in GUIDE.extra_holidays])
+_FROM = {**DATES, "known_date": DATES["received_date"]}
+BY_ORACLE = {
+    kind: for_fact(GUIDE.facts[fact], _FROM[start], Holidays.of(HOLIDAYS))
+    for kind, (fact, _unit, start) in DEADLINES.items()
+}
+HAND = hand.applies(GUIDE, hand.CASE_PERIODS)
+EXPECTED = hand.CASE if HAND else {kind: d.iso for kind, d in BY_ORACLE.items()}
+WITHDRAWAL_SAYS = hand.CASE_WITHDRAWAL_SAYS if HAND else BY_ORACLE["withdrawal"].says()
+
+
+def long_date(day: str) -> str:
+    """A day as the page writes it: 2026년 12월 28일 (월)."""
+    d = date.fromisoformat(day)
+    return f"{d.year}년 {d.month}월 {d.day}일 ({WEEKDAYS[d.weekday()]})"
+
+
 YEARS = re.compile(r'data-holiday-years="[^"]*" data-holidays="[^"]*"')
 
 
@@ -125,11 +131,12 @@ def shown_deadlines(page) -> dict[str, str]:
 def test_every_deadline_from_the_shoppers_dates_in_time_order_with_today(case_phone, site_url):
     fill_case(case_phone, site_url)
     shown = shown_deadlines(case_phone)
-    assert shown == {**EXPECTED, "today": "2026-12-20"}
+    assert shown == {**EXPECTED, "today": TODAY.date().isoformat()}
     withdrawal = case_phone.locator('.case-row[data-deadline="withdrawal"]')
-    assert "12월 25일이 공휴일이라 12월 28일(월)까지예요" in withdrawal.inner_text()
-    assert "2026년 12월 28일 (월)" in withdrawal.inner_text()
-    assert "제17조" in withdrawal.locator(".case-row__law").inner_text()
+    assert not WITHDRAWAL_SAYS or WITHDRAWAL_SAYS in withdrawal.inner_text()
+    assert long_date(EXPECTED["withdrawal"]) in withdrawal.inner_text()
+    article = GUIDE.facts[DEADLINES["withdrawal"][0]].source_title
+    assert withdrawal.locator(".case-row__law").inner_text() in article
     for kind in EXPECTED:
         law = case_phone.locator(f'.case-row[data-deadline="{kind}"] .case-row__law').inner_text()
         assert "제" in law and "조" in law, kind
@@ -137,9 +144,10 @@ def test_every_deadline_from_the_shoppers_dates_in_time_order_with_today(case_ph
         ".case-row[data-deadline]:not([hidden])", "rows => rows.map(r => r.querySelector('time').dateTime)"
     )
     assert order == sorted(order), "not in time order"
-    assert case_phone.locator('.case-row[data-deadline="supply"]').evaluate(
+    past = case_phone.locator('.case-row[data-deadline="supply"]').evaluate(
         "r => r.classList.contains('case-row--past')"
     )
+    assert past == (EXPECTED["supply"] < TODAY.date().isoformat())
     assert not case_phone.errors
 
 
@@ -147,10 +155,10 @@ def test_a_date_typed_on_a_checklist_fills_my_case_the_helper_and_every_message(
     case_phone.goto(site_url + "checklists/before-return/")
     case_phone.locator(".deadline-helper__arrival").fill("2026-12-18")
     helper = case_phone.locator('.deadline-helper [data-deadline="withdrawal"] time')
-    assert helper.get_attribute("datetime") == "2026-12-28"
+    assert helper.get_attribute("datetime") == EXPECTED["withdrawal"]
     case_phone.goto(site_url + "my-case/")
     assert field(case_phone, "received_date").input_value() == "2026-12-18"
-    assert shown_deadlines(case_phone)["withdrawal"] == "2026-12-28"
+    assert shown_deadlines(case_phone)["withdrawal"] == EXPECTED["withdrawal"]
     case_phone.goto(site_url + "messages/")
     notice = case_phone.locator('.msg-template[data-template="withdrawal_notice"] pre').inner_text()
     assert "2026년 12월 18일 (금)" in notice and f"[{LABEL['received_date']}]" not in notice
@@ -167,7 +175,7 @@ def test_the_next_step_is_the_written_notice_then_what_was_sent_is_logged(case_p
     fill_case(case_phone, site_url, {"received_date": "2026-12-18"})
     step = case_phone.locator(".case-step:not([hidden])")
     assert step.get_attribute("data-step") == "withdrawal"
-    assert step.locator("time").get_attribute("datetime") == "2026-12-28"
+    assert step.locator("time").get_attribute("datetime") == EXPECTED["withdrawal"]
     # The notice itself is right under the step, filled in, ready to copy.
     notice = case_phone.locator('.case-next .msg-template[data-template="withdrawal_notice"]')
     assert notice.is_visible() and ORDER in notice.locator("pre").inner_text()
@@ -232,8 +240,10 @@ def test_the_case_prints_on_one_grayscale_a4_sheet(case_phone, site_url, tmp_pat
     assert re.search(r"^Pages:\s+1$", info, re.M), info
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     squashed = re.sub(r"\s+", "", text)
-    for needed in (ORDER, "2026년12월28일(월)", "2027년3월18일(목)", "반품(청약철회)통지", "보낸날2026년12월20일(일)"):
-        assert needed in squashed, needed
+    notice_title = GUIDE.find("message_templates", "withdrawal_notice").title
+    sent = f"보낸 날 {long_date(TODAY.date().isoformat())}"  # the script's words (my-case.js)
+    for needed in (ORDER, *map(long_date, (EXPECTED["withdrawal"], EXPECTED["mismatch-months"])), notice_title, sent):
+        assert re.sub(r"\s+", "", needed) in squashed, needed
     assert "문구복사하기" not in squashed  # the messages stay on screen
     assert _grayscale(pdf, tmp_path) <= 24
 
@@ -276,7 +286,7 @@ def test_reset_on_a_checklist_never_clears_the_case_and_clearing_it_names_what_g
     assert undo.is_visible()
     undo.tap()
     expect(field(case_phone, "order_number")).to_have_value(ORDER)
-    assert shown_deadlines(case_phone)["withdrawal"] == "2026-12-28"
+    assert shown_deadlines(case_phone)["withdrawal"] == EXPECTED["withdrawal"]
 
 
 BAD = {"a number": "42", "a string": '"hello"', "an empty list": "[]", "broken JSON": '{"items": '}
@@ -299,7 +309,7 @@ def test_a_stored_value_of_the_wrong_shape_breaks_no_page(case_phone, site_url, 
     left = case_phone.evaluate("keys => keys.map(k => localStorage.getItem(k))", [storage_key(k) for k in KEYS])
     assert left == [None] * len(KEYS)
     fill_case(case_phone, site_url, {"received_date": "2026-12-18"})
-    assert shown_deadlines(case_phone)["withdrawal"] == "2026-12-28"
+    assert shown_deadlines(case_phone)["withdrawal"] == EXPECTED["withdrawal"]
 
 
 def test_my_case_works_offline_after_one_visit(browser, site_url):
@@ -313,7 +323,9 @@ def test_my_case_works_offline_after_one_visit(browser, site_url):
         context.set_offline(True)
         page.goto(site_url + "my-case/")  # never opened online: the copy holds every page
         field(page, "received_date").fill("2026-12-18")
-        assert shown_deadlines(page)["withdrawal"] == "2026-12-28"  # the arithmetic, fetched now, from the copy
+        assert (
+            shown_deadlines(page)["withdrawal"] == EXPECTED["withdrawal"]
+        )  # the arithmetic, fetched now, from the copy
         assert page.locator(".case-step:not([hidden])").get_attribute("data-step") == "withdrawal"
     finally:
         context.unroute_all(behavior="ignoreErrors")

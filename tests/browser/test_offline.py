@@ -12,12 +12,15 @@ import re
 import time
 import urllib.request
 from contextlib import contextmanager
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from guidedev import hand_checked as hand
+from guidedev.civil_dates import for_fact, site_holidays
 from guidedev.searchprobe import INPUT, open_search
 from guidedev.support import (
     ROOT,
@@ -35,6 +38,17 @@ pytestmark = pytest.mark.browser
 PHONE = VIEWS[1].context_options()
 PRECACHE_LIMIT = 1024 * 1024
 GUIDE = load_project_guide()
+PHONE_1372 = str(GUIDE.facts["phone_1372"].value)
+
+
+def _christmas_deadline() -> tuple[str, str, str]:
+    """(received on, deadline, why) for the withdrawal period that ends on 2026-12-25."""
+    if hand.applies(GUIDE, hand.HELPER_PERIODS):
+        return hand.MOVED["2026-12-25"]
+    days = GUIDE.facts["withdrawal_days"]
+    arrival = (date(2026, 12, 25) - timedelta(days=days.value)).isoformat()
+    moved = for_fact(days, arrival, site_holidays(GUIDE.extra_holidays))
+    return arrival, moved.iso, moved.says() or ""
 
 
 # Where the page's worker registration stands: which script is active, installing or waiting, and the caches.
@@ -107,7 +121,7 @@ def test_after_one_visit_every_page_search_ticks_and_helpers_work_offline(built_
             assert response and response.ok, f"{url} did not open offline"
             assert page.locator("article h1").count() == 1, url
 
-        for path, query in (("delivery/", "반품 기한"), ("faq/", "ㅈㅂㄱㅈ"), ("checklists/prepare/", "1372")):
+        for path, query in (("delivery/", "반품 기한"), ("faq/", "ㅈㅂㄱㅈ"), ("checklists/prepare/", PHONE_1372)):
             page.goto(host.url + path)
             open_search(page)
             assert search_answers(page, query), f"search for {query!r} on /{path} found nothing offline"
@@ -119,10 +133,12 @@ def test_after_one_visit_every_page_search_ticks_and_helpers_work_offline(built_
         assert page.locator("input.checklist__box").nth(1).is_checked(), "the tick did not survive a reload"
 
         page.goto(host.url + "checklists/before-return/")
-        # The helper's module, the arithmetic it imports and the holidays: 7일 ends on 기독탄신일, so Monday.
-        page.fill(".deadline-helper__arrival", "2026-12-18")
+        # The helper's module, the arithmetic it imports and the holidays: the withdrawal period ends on
+        # 기독탄신일, so the deadline moves on (hand-checked for today's period, else the oracle's date).
+        arrival, expected, _ = _christmas_deadline()
+        page.fill(".deadline-helper__arrival", arrival)
         moved = page.locator('dd[data-deadline="withdrawal"] .deadline-date time')
-        assert moved.get_attribute("datetime") == "2026-12-28"
+        assert moved.get_attribute("datetime") == expected
 
         page.goto(host.url + "messages/")
         template = page.locator(".msg-template:has(.msg-fill)").first
