@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast test-js test-deep lint lock stale where install install-dev clean node-tools audit screenshots share-card icons bench-search bench-build mutate broken-messages
+.PHONY: serve build test test-fast test-js test-deep lint lock stale where install install-dev clean node-tools audit screenshots share-card icons bench-search bench-build mutate broken-messages test-edited
 NPM_DIR := tests/vendor
 # npm ci empties node_modules, so a stamp inside it disappears whenever the tools are reinstalled.
 NODE_TEST := $(NPM_DIR)/node_modules/.for-tests
@@ -67,6 +67,13 @@ test-fast: lint test-js  ## everything but the browser and second opinions: lint
 # The site's ES modules in node (tests/js); the holidays they count with come from this .venv's guidekit.
 test-js: $(VENV)/.dev  ## node's test runner on docs/javascripts' pure modules
 	GUIDE_PYTHON=$(BIN)/python node --import ./tests/js/guide-constants.mjs --test tests/js/*.test.mjs
+
+# The whole suite's part that reads the data (browsers included) against a copy with every fact and title
+# edited (scripts/edited_copy.py): a correct edit never turns it red. make test runs the quick part.
+EDITED := build/edited
+test-edited: $(VENV)/.dev $(NODE_TEST)  ## tests that read the data, browsers too, on a copy with every fact and title changed
+	$(BIN)/python scripts/edited_copy.py $(EDITED)
+	GUIDE_PROJECT_ROOT=$(CURDIR)/$(EDITED) $(BIN)/python -m pytest -n $(WORKERS) -p no:cacheprovider -m "(browser or reads_guide) and not full"
 
 test-deep: $(VENV)/.dev  ## property tests with many random examples (CI runs a fixed, derandomized set)
 	HYPOTHESIS_PROFILE=deep $(BIN)/python -m pytest tests/unit tests/browser/test_injection.py

@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import ClassVar
 from urllib.parse import urlparse
 
-from .support import ROOT, QuietHTTPServer, SiteServer
+from .support import CHECKOUT, ROOT, QuietHTTPServer, SiteServer
 
-VENDOR = ROOT / "tests" / "vendor"
+VENDOR = CHECKOUT / "tests" / "vendor"
 AXE_JS = VENDOR / "node_modules" / "axe-core" / "axe.min.js"
 NO_AXE = (
-    f"axe-core is not installed ({AXE_JS.relative_to(ROOT)} missing). Run `make node-tools` "
+    f"axe-core is not installed ({AXE_JS.relative_to(CHECKOUT)} missing). Run `make node-tools` "
     "(= `npm ci --omit=dev --prefix tests/vendor`; CI's .ci/run does it)."
 )
 # What makes a page fail: the two worst impact levels axe reports.
