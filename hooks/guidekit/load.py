@@ -14,7 +14,7 @@ from .errors import GuideDataError
 from .model import Guide, guide_from_data
 from .right_checks import check_rights
 from .schema_messages import describe, validate
-from .yaml_positions import Marks, parse_yaml, read_text, with_column
+from .yaml_positions import Marks, at_found_text, parse_yaml, read_text, with_column
 
 DATA_FILE = Path("data") / "guide.yml"  # inside the docs folder
 SCHEMA_FILE = Path("data") / "guide.schema.json"
@@ -31,7 +31,10 @@ def guide_from_text(text: str, schema_path: Path, shown: str) -> Guide:
     if not text.strip():
         raise GuideDataError(shown, "파일이 비어 있어요.", expected="meta:, facts: 로 시작하는 안내서 데이터")
     data, marks = parse_yaml(text, shown)
-    return guide_from_checked(data, marks, shown, json.loads(schema_path.read_text(encoding="utf-8")))
+    try:
+        return guide_from_checked(data, marks, shown, json.loads(schema_path.read_text(encoding="utf-8")))
+    except GuideDataError as exc:
+        raise (at_found_text(exc, text) if exc.file == shown else exc) from None
 
 
 def guide_from_checked(data, marks: Marks, file: str, schema: dict) -> Guide:

@@ -314,3 +314,33 @@ def with_column(exc: GuideDataError, marks: Marks) -> GuideDataError:
         shorter = _LAST_PART.sub("", wanted)
         wanted = "" if shorter == wanted else shorter
     return exc
+
+
+def at_found_text(exc: GuideDataError, text: str) -> GuideDataError:
+    """`exc` pointed at the text it quotes (`found`), when that text is written inside the key's value on
+    a line below the key: a blank in a several-line message body, an item of a block list. The key's own
+    line would leave the editor searching the whole body for it."""
+    if exc.line is None or not exc.found or "\n" in exc.found or len(exc.found) < 2:
+        return exc
+    lines = text.split("\n")
+    if exc.line > len(lines):
+        return exc
+    head = lines[exc.line - 1]
+    indent = len(head) - len(head.lstrip(" -"))
+    for number in range(exc.line + 1, len(lines) + 1):
+        line = lines[number - 1]
+        if line.strip() and len(line) - len(line.lstrip(" ")) <= indent:
+            break  # past the key's value
+        at = line.find(exc.found)
+        if at >= 0:
+            return GuideDataError(
+                exc.file,
+                exc.problem,
+                line=number,
+                column=at + 1,
+                key_path=exc.key_path,
+                found=exc.found,
+                expected=exc.expected,
+                line_text=exc.line_text,
+            )
+    return exc

@@ -216,3 +216,22 @@ def test_checks_after_the_schema_name_the_column_of_the_key_they_name():
     assert with_column(kept, marks) is kept
     bare = GuideDataError("x.yml", "문제", line=3)
     assert with_column(bare, marks) is bare
+
+
+def test_a_message_quoting_text_below_its_key_points_at_that_text():
+    """A blank in a several-line body: the message names the blank's own line and column, not the key's."""
+    from guidekit.yaml_positions import at_found_text
+
+    text = (
+        "t:\n  - id: a\n    body: |\n      첫 줄\n      둘째 줄 [없는 칸] 끝\n  - id: b\n    body: |\n      [없는 칸]\n"
+    )
+    exc = GuideDataError("x.yml", "문제", line=3, column=5, key_path="t[0].body", found="[없는 칸]")
+    moved = at_found_text(exc, text)
+    assert (moved.line, moved.column) == (5, 12) and moved.key_path == "t[0].body"
+    # Only inside the key's own value: the same text under the next entry is not this one.
+    alone = "t:\n  - id: a\n    body: 한 줄\n  - id: b\n    body: |\n      [없는 칸]\n"
+    not_below = GuideDataError("x.yml", "문제", line=3, column=5, key_path="t[0].body", found="[없는 칸]")
+    assert at_found_text(not_below, alone) is not_below
+    # Nothing quoted, or a value on the key's own line: left as it is.
+    bare = GuideDataError("x.yml", "문제", line=3, column=5)
+    assert at_found_text(bare, text) is bare
