@@ -346,6 +346,9 @@ class FirstLoad:
             for page, url in batch:
                 page.goto(url, wait_until="commit")
             for page, url in batch:
+                # The load event first: a quiet spell can come while the parser has not yet asked for the
+                # scripts at the end of the body (seen once under load: a page measured with no script).
+                page.wait_for_load_state("load")
                 page.wait_for_load_state("networkidle")
                 out[url] = self._totals(page)
         return out
