@@ -10,7 +10,7 @@ from datetime import date
 
 from guidedev.support import load_project_guide
 from guidekit.errors import GuideDataError
-from guidekit.freshness import check_review_limits, report, stale_facts
+from guidekit.freshness import report, stale_facts
 
 
 def main(argv=None) -> int:
@@ -20,7 +20,6 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         guide = load_project_guide()
-        check_review_limits(guide)
     except GuideDataError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -25,7 +25,7 @@ from .beside import Beside
 from .blocks import BLOCKS
 from .context import RenderContext
 from .expand import expand_page, unused_fact_messages
-from .freshness import check_review_limits, report, stale_facts, stop_deploy
+from .freshness import report, stale_facts, stop_deploy
 from .html_events import article
 from .load import DATA_FILE, SCHEMA_FILE, guide_from_text
 from .model import Guide
@@ -99,7 +99,6 @@ class GuideBuild:
         """The notice about facts not compared with their sources for longer than the data's
         `meta.review.every_days` (None when there are none). A deploy build first stops (DeployStopped) when
         any fact is past `meta.review.stop_deploy_after_days`."""
-        check_review_limits(self.guide)
         if deploy:
             stop_deploy(self.guide, self.today)
         stale = stale_facts(self.guide, self.today)

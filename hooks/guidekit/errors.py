@@ -34,14 +34,14 @@ class GuideDataError(Exception):
         self.problem, self.found, self.expected, self.line_text = problem, found, expected, line_text
         super().__init__(self.render())
 
-    def moved(self, *, lines: int = 0, column: int | None = None) -> GuideDataError:
-        """The same message `lines` further down (a page's lines counted from below its front matter),
-        with `column` when it had none."""
+    def at(self, line: int | None, column: int | None) -> GuideDataError:
+        """The same message at another place: the checks that know the place better than the one that
+        raised it (the page's block marker, the text a message quotes, the file's own lines) move it there."""
         return GuideDataError(
             self.file,
             self.problem,
-            line=None if self.line is None else self.line + lines,
-            column=self.column if self.column is not None else column,
+            line=line,
+            column=column,
             key_path=self.key_path,
             found=self.found,
             expected=self.expected,
@@ -67,6 +67,11 @@ class GuideDataError(Exception):
         if self.expected:
             lines.append(f"  필요한 것: {cut(self.expected, MAX_SENTENCE)}")
         return lines
+
+
+def position_of(text: str, offset: int) -> tuple[int, int]:
+    """(line, column), both from 1, of the character at `offset` in `text`: how messages name a place."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
 
 def cut(text: str, limit: int) -> str:

@@ -25,7 +25,7 @@ def expand_page(markdown: str, ctx: RenderContext, blocks: Blocks, first_line: i
     except GuideDataError as exc:
         if exc.file != ctx.where or first_line == 1:
             raise
-        raise exc.moved(lines=first_line - 1) from None
+        raise exc.at(exc.line + first_line - 1 if exc.line else None, exc.column) from None
 
 
 def _expand(markdown: str, ctx: RenderContext, blocks: Blocks) -> str:
@@ -76,15 +76,7 @@ def _block(token: Token, ctx: RenderContext, blocks: Blocks) -> str:
         html = str(blocks[name](ctx, token.arg))
     except GuideDataError as exc:
         if exc.file == ctx.where and exc.line is None:
-            raise GuideDataError(
-                exc.file,
-                exc.problem,
-                line=token.line,
-                column=token.column,
-                key_path=exc.key_path,
-                found=exc.found,
-                expected=exc.expected,
-            ) from None
+            raise exc.at(token.line, token.column) from None
         raise
     # Blank lines around the HTML make Python-Markdown take it as one raw block.
     return "\n" + html + "\n"

@@ -1,6 +1,6 @@
 """Load docs/data/guide.yml once per build: read and decode, parse with positions, validate against the
-schema, check ids, references and blank names, and return the typed `Guide`. Every failure is one `GuideDataError`
-naming file, line, key path and what is expected."""
+schema, check ids, references, blank names and the review limits, and return the typed `Guide`. Every
+failure is one `GuideDataError` naming file, line, key path and what is expected."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from .blank_checks import check_blanks
 from .checks import check_references, check_unique_ids
 from .data_text import check_texts
 from .errors import GuideDataError
+from .freshness import check_review_limits
 from .model import Guide, guide_from_data
 from .right_checks import check_rights
 from .schema_messages import describe, validate
@@ -57,6 +58,7 @@ def guide_from_checked(data, marks: Marks, file: str, schema: dict) -> Guide:
         check_references(guide)
         check_blanks(guide)
         check_rights(guide)
+        check_review_limits(guide)
     except GuideDataError as exc:
         raise (with_column(exc, marks) if exc.file == file else exc) from None
     return guide

@@ -17,6 +17,8 @@ import hashlib
 import html as _html
 import re
 
+from .errors import position_of
+
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
 _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.I | re.S)
@@ -119,5 +121,5 @@ def link_position(source: str, link: str) -> tuple[int, int] | None:
     for written in dict.fromkeys((_html.unescape(value), value)):
         at = source.find(written) if written else -1
         if at >= 0:
-            return source.count("\n", 0, at) + 1, at - source.rfind("\n", 0, at)
+            return position_of(source, at)
     return None

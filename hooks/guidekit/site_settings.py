@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import GuideDataError
+from .errors import GuideDataError, position_of
 
 
 @dataclass(frozen=True)
@@ -32,17 +32,13 @@ class _Reader:
     def place_of(self, key: str) -> tuple[int | None, int | None]:
         """The line and column where `key:` is written (the first such key in the file)."""
         m = re.search(rf"^[ \t]*(?:-[ \t]*)?({re.escape(key)})[ \t]*:", self.text, re.M)
-        return self._place(m.start(1)) if m else (None, None)
-
-    def _place(self, at: int) -> tuple[int, int]:
-        start = self.text.rfind("\n", 0, at) + 1
-        return self.text.count("\n", 0, at) + 1, at - start + 1
+        return position_of(self.text, m.start(1)) if m else (None, None)
 
     def fail(self, key_path: str, problem: str, found: Any, expected: str, near: str = "") -> GuideDataError:
         """`near`: text on the line at fault, when it is not the key's own (an entry of a list)."""
         shown = found if isinstance(found, str) else repr(found)
         at = self.text.find(near) if near else -1
-        line, column = self._place(at) if at >= 0 else self.place_of(key_path.rsplit(".", 1)[-1])
+        line, column = position_of(self.text, at) if at >= 0 else self.place_of(key_path.rsplit(".", 1)[-1])
         return GuideDataError(
             self.file,
             problem,

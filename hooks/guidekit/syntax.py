@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .errors import GuideDataError
+from .errors import GuideDataError, position_of
 from .particles import JOINED
 
 REF = re.compile(r"\{\{\s*(?P<body>[^{}]*?)\s*\}\}")
@@ -103,8 +103,8 @@ def expand_markers(markdown: str, where: str, replace, first_line: int = 1) -> s
 
         def repl(m, offset=offset):
             at = offset + m.start()
-            line = markdown.count("\n", 0, at) + first_line
-            column = at - markdown.rfind("\n", 0, at)
+            line, column = position_of(markdown, at)
+            line += first_line - 1
             if m.group("name"):
                 return replace(Token(line, column, block=m.group("name"), arg=m.group("arg")))
             key = fact_key(m.group("body"), where, line, column)

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from .errors import GuideDataError, key_path
+from .errors import GuideDataError, key_path, position_of
 from .yaml_messages import yaml_error
 
 _NO_DATES = {
@@ -260,12 +260,6 @@ def _parse(text: str, file: str, loader_class: type) -> tuple[Any, Marks]:
         loader.dispose()
 
 
-def position_of(text: str, offset: int) -> tuple[int, int]:
-    """(line, column), both from 1, of the character at `offset` in `text`."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
-
-
 def read_text(path: Path, shown: str) -> str:
     try:
         raw = path.read_bytes()
@@ -310,7 +304,7 @@ def with_column(exc: GuideDataError, marks: Marks) -> GuideDataError:
     while wanted:
         line, column = named.get(wanted, (None, None))
         if line == exc.line:
-            return exc.moved(column=column)
+            return exc.at(exc.line, column)
         shorter = _LAST_PART.sub("", wanted)
         wanted = "" if shorter == wanted else shorter
     return exc
@@ -333,14 +327,5 @@ def at_found_text(exc: GuideDataError, text: str) -> GuideDataError:
             break  # past the key's value
         at = line.find(exc.found)
         if at >= 0:
-            return GuideDataError(
-                exc.file,
-                exc.problem,
-                line=number,
-                column=at + 1,
-                key_path=exc.key_path,
-                found=exc.found,
-                expected=exc.expected,
-                line_text=exc.line_text,
-            )
+            return exc.at(number, at + 1)
     return exc

@@ -235,3 +235,15 @@ def test_a_message_quoting_text_below_its_key_points_at_that_text():
     # Nothing quoted, or a value on the key's own line: left as it is.
     bare = GuideDataError("x.yml", "문제", line=3, column=5)
     assert at_found_text(bare, text) is bare
+
+
+def test_review_limits_that_contradict_each_other_stop_every_loader(tmp_path):
+    """Checked where the data is read, so the build, `make stale` and `make where` all refuse it."""
+    guide = load_guide(DATA, SCHEMA, "docs/data/guide.yml")
+    short = guide.meta.review.every_days - 1
+    edit = {"at": "meta.review.stop_deploy_after_days", "line": f"{{indent}}{{key}}: {short}"}
+    text, _ = edit_at(DATA.read_text(encoding="utf-8"), edit, "guide.yml")
+    with pytest.raises(GuideDataError) as err:
+        load_text(tmp_path, text)
+    assert err.value.key_path == "meta.review.stop_deploy_after_days"
+    assert err.value.line == guide.line_of("meta", "review", "stop_deploy_after_days") and err.value.column
