@@ -1,0 +1,119 @@
+// A built site's search, in node, with no browser: Material's own search worker and ours (as the site serves
+// them: site/assets/javascripts/workers/) run in a worker-like vm context, fed the site's search index; the
+// results are laid out as Material's result list lays them out (templates/search/index.tsx in Material's
+// source) and Enter is read as ko-search-input.js reads it. Used by the node tests of ranking
+// (search-rank.test.mjs) and by `make bench-search` (scripts/bench_search.py --no-browser).
+import fs from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+
+const WORKERS = "assets/javascripts/workers";
+
+/** The plain text of a result's HTML (highlight marks and entities gone), as a reader sees it. */
+export function textOf(html) {
+  return String(html || "")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** One group of Material's result (a page's items) as its list shows them: the page first (with its text
+    only when it is the best match and no section ties it), the sections that tie the group's best score,
+    then the others folded under "more" (not visible until opened). */
+export function layout(group) {
+  const threshold = group[0].score;
+  const docs = [...group];
+  const parent = docs.findIndex((doc) => !String(doc.location).includes("#"));
+  const [article] = docs.splice(parent, 1);
+  let index = docs.findIndex((doc) => doc.score < threshold);
+  if (index === -1) index = docs.length;
+  const entry = (doc, teaser, folded) => ({
+    location: doc.location,
+    title: textOf(doc.title),
+    text: teaser ? textOf(doc.text) : "",
+    score: doc.score,
+    folded,
+  });
+  return [
+    entry(article, parent === 0 && index === 0, false),
+    ...docs.slice(0, index).map((doc) => entry(doc, true, false)),
+    ...docs.slice(index).map((doc) => entry(doc, true, true)),
+  ];
+}
+
+/** Where Enter goes (ko-search-input.js): the first entry, unless it is a page heading with no text of
+    its own and a section follows it unfolded. */
+export function enterTarget(groups) {
+  const first = groups[0];
+  if (!first) return null;
+  if (!first[0].text && first[1] && !first[1].folded) return first[1].location;
+  return first[0].location;
+}
+
+/** The built site at `siteDir`, searchable: `await site.search(query)` gives Material's answer (`items`),
+    the entries a reader sees in order (`visible`) and where Enter goes (`enter`). */
+export async function openSite(siteDir) {
+  const workers = path.join(siteDir, WORKERS);
+  const base = fs.readdirSync(workers).find((name) => /^search\.[0-9a-f]+\.min\.js$/.test(name));
+  if (!base) throw new Error(`no Material search worker in ${workers}: build the site first`);
+  const index = JSON.parse(fs.readFileSync(path.join(siteDir, "search", "search_index.json"), "utf8"));
+
+  const scope = {};
+  const listeners = [];
+  const waiting = [];
+  Object.assign(scope, {
+    console: { ...console, warn() {} },
+    URL,
+    setTimeout,
+    clearTimeout,
+    queueMicrotask,
+    location: { href: `http://127.0.0.1/${WORKERS}/ko-search.js?base=${encodeURIComponent(base)}` },
+    addEventListener(type, listener) {
+      if (type === "message") listeners.push(listener);
+    },
+    postMessage(message) {
+      const next = waiting.shift();
+      if (next) next(message);
+    },
+    importScripts(...urls) {
+      for (const url of urls) {
+        const file = path.join(workers, new URL(url, scope.location.href).pathname.split("/").pop());
+        vm.runInContext(fs.readFileSync(file, "utf8"), context, { filename: file });
+      }
+    },
+  });
+  scope.self = scope;
+  const context = vm.createContext(scope);
+  // `self instanceof WorkerGlobalScope` is how ko-search.js knows it runs as the worker.
+  vm.runInContext("globalThis.WorkerGlobalScope = { [Symbol.hasInstance]: (v) => v === globalThis }", context);
+  const worker = path.join(workers, "ko-search.js");
+  vm.runInContext(fs.readFileSync(worker, "utf8"), context, { filename: worker });
+
+  const send = (message) =>
+    new Promise((resolve) => {
+      waiting.push(resolve);
+      for (const listener of listeners) listener.call(scope, { data: message });
+    });
+  const ready = await send({ type: 0, data: { ...index, options: { suggest: false } } });
+  if (ready?.type !== 1) throw new Error(`the worker answered the index with ${JSON.stringify(ready)}`);
+
+  return {
+    index,
+    async search(query) {
+      const answer = await send({ type: 2, data: query });
+      const items = answer?.data?.items || [];
+      const groups = items.map(layout);
+      return {
+        items,
+        groups,
+        visible: groups.flat().filter((entry) => !entry.folded),
+        enter: enterTarget(groups),
+      };
+    },
+  };
+}
