@@ -60,7 +60,7 @@ log = get_plugin_logger(__name__)
 SEARCH_WORKER = "ko-search.js"  # overrides/main.html swaps Material's search worker for this wrapper
 WORKERS = "assets/javascripts/workers/"
 # ES modules the search worker imports (overrides/assets/javascripts/workers): inlined into it, never served.
-WORKER_MODULES = ("ko-analysis.js",)
+WORKER_MODULES = ("ko-analysis.js", "ko-rank.js")
 FIRST, LATE = 100, -50
 
 

@@ -40,6 +40,8 @@ from .urls import (
     CHECKLIST_INDEX_PAGE,
     CHECKLISTS_FOLDER,
     FAQ_PAGE,
+    MESSAGES_PAGE,
+    MY_CASE_PAGE,
     PRINT_ALL_PAGE,
     SOURCES_PAGE,
     SUMMARY_PAGE,
@@ -201,6 +203,10 @@ class GuideBuild:
         urls = self.search_locations()
         faq_url = urls.get(FAQ_PAGE)
         aliases = {f"{faq_url}#{faq_anchor(q.id)}": list(q.aliases) for q in self.guide.faq} if faq_url else {}
+        for s in self.guide.scenarios:
+            page, _, anchor = s.link.partition("#")
+            if s.aliases and page in urls:
+                aliases[f"{urls[page]}#{anchor}"] = list(s.aliases)
         return enrich_index(
             index,
             aliases,
@@ -212,7 +218,35 @@ class GuideBuild:
                 if page in COLLECTOR_BOOSTS or page.startswith(f"{CHECKLISTS_FOLDER}/")
             },
             left_out=tuple(urls[page] for page in (PRINT_ALL_PAGE,) if page in urls),
+            intents=self.search_intents(),
         )
+
+    def search_intents(self) -> dict:
+        """What the first answer is chosen by (search_ko.enrich_index): the scenarios' sections, the FAQ
+        entries that ask the same as a scenario, and the question words with the facts that answer them."""
+        urls = self.search_locations()
+
+        def location(link: str) -> str | None:
+            page, _, anchor = link.partition("#")
+            return f"{urls[page]}#{anchor}" if page in urls and anchor else urls.get(page)
+
+        scenarios = {s.id: location(s.link) for s in self.guide.scenarios}
+        faq_url = urls.get(FAQ_PAGE)
+        lend: dict[str, list[str]] = {}
+        for q in self.guide.faq:
+            to = scenarios.get(q.scenario or "")
+            if faq_url is not None and to is not None:
+                lend.setdefault(to, []).append(f"{faq_url}#{faq_anchor(q.id)}")
+        return {
+            "scenarios": sorted({loc for loc in scenarios.values() if loc is not None}),
+            # pages made of other pages' parts: the message texts, the shopper's own case
+            "collectors": [urls[page] for page in (MESSAGES_PAGE, MY_CASE_PAGE) if page in urls],
+            "lend": lend,
+            "questions": [
+                {"asks": list(q.asks), "values": [self.guide.facts[key].as_text() for key in q.facts]}
+                for q in self.guide.search_questions
+            ],
+        }
 
     def search_locations(self) -> dict[str, str]:
         """src_uri -> the location Material's search index gives that page (the home page is '', where the

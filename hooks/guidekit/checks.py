@@ -48,6 +48,7 @@ REFERENCES = (
     ("scenarios", "if_fails.message", "message_templates"),
     ("scenarios", "if_fails.checklist", "checklists"),
     ("faq", "topic", "topics"),
+    ("faq", "scenario", "scenarios"),
     ("message_templates", "scenario", "scenarios"),
 )
 
@@ -73,6 +74,41 @@ def check_references(guide: Guide) -> None:
                 )
     _check_see(guide)
     _check_topics_have_scenarios(guide)
+    _check_faq_scenarios(guide)
+    _check_search_questions(guide)
+
+
+def _check_faq_scenarios(guide: Guide) -> None:
+    """A FAQ entry that names its scenario sends readers to that scenario: its "자세한 안내" link and the
+    scenario's section must be the same place, or search would land somewhere its link does not go."""
+    for q in guide.faq:
+        scenario = guide.find("scenarios", q.scenario) if q.scenario else None
+        if scenario is not None and q.link != scenario.link:
+            path = ("faq", q.pos, "link")
+            raise GuideDataError(
+                guide.file,
+                f"이 질문은 시나리오 {scenario.id}와 같은 문제라고 적었는데(scenario), 자세한 안내 링크가 다른 곳을 가리켜요.",
+                line=guide.line_of(*path),
+                key_path=key_path(path),
+                found=q.link,
+                expected=f"시나리오의 link와 같은 {scenario.link}, 또는 다른 문제라면 scenario 줄을 지워 주세요.",
+            )
+
+
+def _check_search_questions(guide: Guide) -> None:
+    """Each kind of answer a search question asks for is answered by facts that exist."""
+    for question in guide.search_questions:
+        for i, key in enumerate(question.facts):
+            if key not in guide.facts:
+                path = ("search", "questions", question.pos, "facts", i)
+                raise GuideDataError(
+                    guide.file,
+                    f"'{question.answer}'에 답하는 사실로 적은 {key}가 facts에 없어요.",
+                    line=guide.line_of(*path),
+                    key_path=key_path(path),
+                    found=key,
+                    expected="facts에 있는 열쇠(예: agent_hours)",
+                )
 
 
 def _check_topics_have_scenarios(guide: Guide) -> None:

@@ -176,6 +176,7 @@ class Scenario:
     notice: str | None = None
     notice_at: int = 1
     see: tuple[SeeAlso, ...] = ()
+    aliases: tuple[str, ...] = ()  # other wordings people search this problem by
 
 
 @dataclass(frozen=True)
@@ -266,6 +267,18 @@ class Faq:
     answer: str
     link: str
     aliases: tuple[str, ...]
+    scenario: str | None = None  # the scenario that answers the same problem (search lands there)
+
+
+@dataclass(frozen=True)
+class SearchQuestion:
+    """A kind of answer a search can ask for (어디 -> a menu path, 며칠까지 -> a deadline): the words that
+    ask it, and the facts whose values answer it (ko-rank.js puts the places that state one first)."""
+
+    pos: int
+    answer: str
+    asks: tuple[str, ...]
+    facts: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -311,6 +324,7 @@ class Guide:
     faq: tuple[Faq, ...] = ()
     extra_holidays: tuple[ExtraHoliday, ...] = ()
     synonyms: tuple[tuple[str, ...], ...] = ()
+    search_questions: tuple[SearchQuestion, ...] = ()
     style: Style = field(default_factory=Style)
     marks: Marks = field(default_factory=dict, repr=False, compare=False)
 
@@ -416,6 +430,9 @@ def guide_from_data(data: dict, marks: Marks, file: str) -> Guide:
             wording=tuple(WordingRule(**_tuples(rule)) for rule in data["style"]["wording"]),
         ),
         synonyms=tuple(tuple(group) for group in data.get("synonyms") or []),
+        search_questions=tuple(
+            SearchQuestion(pos=i, **_tuples(raw)) for i, raw in enumerate((data.get("search") or {}).get("questions") or [])
+        ),
         marks=marks,
         **{
             name: tuple(_entry(cls, i, raw) for i, raw in enumerate(data.get(name) or []))

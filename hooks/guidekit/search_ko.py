@@ -35,6 +35,7 @@ def enrich_index(
     fallback: list[dict] | None = None,
     boosts: dict[str, float] | None = None,
     left_out: tuple[str, ...] = (),
+    intents: dict | None = None,
 ) -> dict:
     """Material's search_index.json (parsed) -> the same, ready for ko-search.js.
 
@@ -45,7 +46,11 @@ def enrich_index(
     config = index["config"]
     config["separator"] = SEPARATOR
     config["fields"] = {**config.get("fields", {}), **{name: {"boost": boost} for name, boost in BOOSTS.items()}}
-    config[CONFIG] = {"synonyms": [list(group) for group in synonyms], "fallback": list(fallback or [])}
+    config[CONFIG] = {
+        "synonyms": [list(group) for group in synonyms],
+        "fallback": list(fallback or []),
+        **(intents or {}),
+    }
     docs = []
     for doc in index["docs"]:
         page = doc["location"].partition("#")[0]

@@ -104,6 +104,8 @@ export async function openSite(siteDir) {
 
   return {
     index,
+    /** Why a query ranks as it does: its reading and the best sections' scores (ko-search.js). */
+    explain: (query) => scope.koSearch.explain(query),
     async search(query) {
       const answer = await send({ type: 2, data: query });
       const items = answer?.data?.items || [];

@@ -321,7 +321,7 @@ export function plain(html) {
     });
 }
 
-function compact(text) {
+export function compact(text) {
   return text.replace(/\s+/g, "").toLowerCase();
 }
 
@@ -368,13 +368,13 @@ export function analyse(texts, attested, counts) {
 
 /* What the site says, for reading queries: how many sections have each piece, how often each word
    occurs, and (built on first use) the site's words and two-word phrases by first consonants. */
-let site = { grams: {}, words: {}, texts: [], initials: null, fallback: [], stems: null };
+let site = { grams: {}, words: {}, texts: [], initials: null, fallback: [], stems: null, groups: [] };
 
 /** Material's index (as the worker receives it) given its Korean fields, and the site's words learnt. */
 export function setup(index) {
   const ko = index.config[FIELDS.config] || {};
   const groups = prepareSynonyms(ko.synonyms || []);
-  site = { grams: {}, words: {}, texts: [], initials: null, fallback: ko.fallback || [], stems: null };
+  site = { grams: {}, words: {}, texts: [], initials: null, fallback: ko.fallback || [], stems: null, groups };
   const bodies = [];
   const heads = [];
   for (const doc of index.docs) {
@@ -390,8 +390,13 @@ export function setup(index) {
   index.docs.forEach((doc, i) => {
     doc[FIELDS.field] = analyse(bodies[i], site.stems, site);
     doc[FIELDS.title] = analyse(heads[i], site.stems);
-    delete doc[FIELDS.aliases];
   });
+}
+
+/** What setup learnt about the site: its pieces (sections per piece), words, attested stems and the
+    synonym groups. ko-rank.js reads queries and sections against it. */
+export function learnt() {
+  return site;
 }
 
 /** The site's words and two-word phrases by their first consonants (made once, on first use). */
@@ -417,7 +422,7 @@ export function initialsTable() {
 
 /* ㅂㅍ -> the site's most frequent words with exactly those first consonants (반품), else those that
    start with them. */
-function fromInitials(typed) {
+export function fromInitials(typed) {
   const table = initialsTable();
   let found = table[typed];
   if (!found) {
@@ -431,7 +436,7 @@ function fromInitials(typed) {
     .map((x) => x[0]);
 }
 
-function known(word) {
+export function known(word) {
   const grams = bigrams(word);
   return grams.length > 0 && grams.every((gram) => site.grams[gram]);
 }

@@ -15,6 +15,7 @@ import {
   fallback,
   initials,
   initialsTable,
+  learnt,
   normalise,
   plain,
   prepareSynonyms,
@@ -23,6 +24,7 @@ import {
   synonymsFor,
   verbStems,
 } from "./ko-analysis.js";
+import { arrange, prepare, readQuery, score } from "./ko-rank.js";
 
 /* Korean pieces make nearly every section match a little (주문, 결제 are everywhere), and Material
    highlights and sends back every match, which took most of a search's time. Only the best sections go
@@ -50,6 +52,21 @@ self.koSearch = {
   prepareSynonyms,
 };
 
+/* The ranking's state once search has opened (prepare), and a way to see why a query ranks as it does
+   (make bench-search, the node tests). */
+let ranking = null;
+self.koSearch.explain = (query, top = 8) => {
+  if (!ranking) return null;
+  const read = readQuery(query, ranking.table, learnt());
+  const scores = [...score(read, ranking).entries()].sort((a, b) => b[1].score - a[1].score).slice(0, top);
+  return {
+    words: read.words.map((word, i) => `${word.text}:${(read.weights?.[i] ?? 0).toFixed(2)}`),
+    neg: read.neg,
+    kinds: [...read.kinds],
+    top: scores.map(([location, s]) => ({ location, ...s })),
+  };
+};
+
 const isIndex = (data) => data?.type === 0 && Array.isArray(data.data?.docs);
 
 /* Inside the worker: hold Material's worker until the first message (the index, sent when search
@@ -61,14 +78,21 @@ function wrapWorker(scope) {
   const addListener = scope.addEventListener;
   let loaded = false;
   let lastQuery = null;
+  let reading = null;
   scope.addEventListener = (type, listener, options) => {
     if (type !== "message") return addListener.call(scope, type, listener, options);
     listeners.push(listener);
   };
+  /* Material's answer to a query, in our order (ko-rank.js): the section that answers it first, and the
+     ways on when nothing answers it. */
   scope.postMessage = (message) => {
-    const empty = message?.type === 3 && message.data?.items && !message.data.items.length;
-    const ways = empty && lastQuery ? fallback() : null;
-    return post(ways ? { type: 3, data: ways } : message);
+    if (message?.type !== 3 || !message.data?.items || !lastQuery) return post(message);
+    if (!ranking || !reading) {
+      const ways = message.data.items.length ? null : fallback();
+      return post(ways ? { type: 3, data: ways } : message);
+    }
+    const { items } = arrange(message.data.items, reading, ranking, fallback());
+    return post({ type: 3, data: { ...message.data, items } });
   };
   addListener.call(scope, "message", (ev) => {
     let data = ev.data;
@@ -77,10 +101,16 @@ function wrapWorker(scope) {
       scope.importScripts(new URL(scope.location.href).searchParams.get("base"));
       keepBest(scope.lunr);
     }
-    if (isIndex(data)) setup(data.data);
+    if (isIndex(data)) {
+      setup(data.data);
+      ranking = prepare(data.data, learnt(), FIELDS);
+    }
     if (data && data.type === 2 && typeof data.data === "string") {
       lastQuery = data.data.trim();
-      data = { type: 2, data: normalise(data.data) };
+      reading = ranking ? readQuery(data.data, ranking.table, learnt()) : null;
+      // lunr looks for the content words only: a question word or a negation would pull in any section
+      // that happens to contain it ("없음" -> "주문이 없어요")
+      data = { type: 2, data: normalise(reading?.lunr || data.data) };
     }
     const done = listeners.map((listener) => listener.call(scope, { data }));
     /* Once Material has built its index (setup), the bigram fields have done their job. Dropping them
@@ -90,6 +120,7 @@ function wrapWorker(scope) {
         for (const doc of data.data.docs) {
           delete doc[FIELDS.field];
           delete doc[FIELDS.title];
+          delete doc[FIELDS.aliases];
         }
         // the first-consonant table, once the index is ready, so neither opening nor ㅂㅍ waits for it
         setTimeout(initialsTable, 0);
