@@ -7,6 +7,7 @@
    Written as an ES module, but Material starts this worker with `new Worker(url)`, a classic worker: the
    build inlines the imports (hooks/guidekit/classic.py), and the site serves one classic script. Loaded
    into a page (the browser tests, make bench-build), it only sets `koSearch`. */
+import CONSTANTS from "../guide-constants.js";
 import {
   analyse,
   bigrams,
@@ -23,6 +24,10 @@ import {
   synonymsFor,
   verbStems,
 } from "./ko-analysis.js";
+
+/* Material's message numbers (setup, query, result), as hooks/guidekit/material_search.py checks them in the
+   installed Material at every build. */
+const MESSAGE = CONSTANTS.material;
 
 /* Korean pieces make nearly every section match a little (주문, 결제 are everywhere), and Material
    highlights and sends back every match, which took most of a search's time. Only the best sections go
@@ -50,7 +55,7 @@ self.koSearch = {
   prepareSynonyms,
 };
 
-const isIndex = (data) => data?.type === 0 && Array.isArray(data.data?.docs);
+const isIndex = (data) => data?.type === MESSAGE.setup && Array.isArray(data.data?.docs);
 
 /* Inside the worker: hold Material's worker until the first message (the index, sent when search
    opens), then load it with our listener in front: setup builds the Korean fields first, a query goes
@@ -66,9 +71,9 @@ function wrapWorker(scope) {
     listeners.push(listener);
   };
   scope.postMessage = (message) => {
-    const empty = message?.type === 3 && message.data?.items && !message.data.items.length;
+    const empty = message?.type === MESSAGE.result && message.data?.items && !message.data.items.length;
     const ways = empty && lastQuery ? fallback() : null;
-    return post(ways ? { type: 3, data: ways } : message);
+    return post(ways ? { type: MESSAGE.result, data: ways } : message);
   };
   addListener.call(scope, "message", (ev) => {
     let data = ev.data;
@@ -78,9 +83,9 @@ function wrapWorker(scope) {
       keepBest(scope.lunr);
     }
     if (isIndex(data)) setup(data.data);
-    if (data && data.type === 2 && typeof data.data === "string") {
+    if (data && data.type === MESSAGE.query && typeof data.data === "string") {
       lastQuery = data.data.trim();
-      data = { type: 2, data: normalise(data.data) };
+      data = { type: MESSAGE.query, data: normalise(data.data) };
     }
     const done = listeners.map((listener) => listener.call(scope, { data }));
     /* Once Material has built its index (setup), the bigram fields have done their job. Dropping them
