@@ -7,8 +7,10 @@ in mkdocs.yml (moving one line gave a traceback or blamed the data file for a mi
 lives on the object, made anew at `on_config` of every build, and each event states where it runs with
 `event_priority`, so the order of `hooks:` does not matter:
 
-- on_config       (first, 100)    load and check the data; freshness notice (a deploy build, GUIDE_DEPLOY=1,
-                                  stops on facts past the data's limit); values for the theme
+- on_config       (first, 100)    with Korean search on, check that the installed Material's search still
+                                  works as it expects (guidekit/material_search.py); load and check the data;
+                                  freshness notice (a deploy build, GUIDE_DEPLOY=1, stops on facts past the
+                                  data's limit); values for the theme
 - on_files        (late, -50)     add the generated pages, then learn every page's URL (other plugins' files too);
                                   name the pages the nav leaves out, with the line to add (guidekit/nav_check.py)
 - on_page_markdown                fill in facts and blocks, add the sources box, note the page's check date
@@ -41,6 +43,7 @@ from guidekit.build import GuideBuild
 from guidekit.classic import ModuleError, classic_script
 from guidekit.errors import GuideDataError
 from guidekit.freshness import DEPLOY_ENV, deploy_mode
+from guidekit.material_search import MaterialChanged, check_material
 from guidekit.nav_check import missing_from_nav, missing_pages_error, page_title
 from guidekit.render import TEMPLATES
 from guidekit.seo import page_description, share_for
@@ -65,14 +68,14 @@ FIRST, LATE = 100, -50
 
 
 def for_editors(event):
-    """A mistake in the data or a page stops the build with its one message, as MkDocs shows a plugin's
-    error: no traceback."""
+    """A mistake in the data or a page, or a Material that changed what Korean search relies on, stops the
+    build with its one message, as MkDocs shows a plugin's error: no traceback."""
 
     @functools.wraps(event)
     def run(*args, **kwargs):
         try:
             return event(*args, **kwargs)
-        except GuideDataError as exc:
+        except (GuideDataError, MaterialChanged) as exc:
             raise PluginError(str(exc)) from None
 
     return run
@@ -142,6 +145,12 @@ class GuidePlugin(BasePlugin):
         self.build, self.anchors = None, {}
         docs = Path(config.docs_dir)
         settings = read_settings(config.extra, docs, *_config_file(config))
+        if settings.korean_search:
+            # Korean search wraps Material's search internals: a Material that changed them stops here, with
+            # what changed (guidekit/material_search.py), rather than building a site whose search is broken.
+            untested = check_material()
+            if untested:
+                log.warning(untested)
         build = GuideBuild.load(docs, Path(config.config_file_path).parent, config.site_url or "")
         deploy = deploy_mode(os.environ.get(DEPLOY_ENV))
         notice = build.freshness(deploy)

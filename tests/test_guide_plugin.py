@@ -11,7 +11,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
 from guidedev.edits import edit_at
+from guidedev.material_copy import material_copy
 from guidedev.support import ROOT, copy_project
+from guidekit import material_search
 
 
 def fresh_plugin():
@@ -43,6 +45,24 @@ def test_a_data_mistake_is_a_plugin_error_with_the_editors_message(tmp_path):
     assert str(err.value).startswith("docs/data/guide.yml:") and "탭" in str(err.value)
     assert err.value.__cause__ is None and err.value.__suppress_context__
     shutil.rmtree(project)
+
+
+def test_a_material_that_changed_its_search_stops_the_build_with_one_message(tmp_path, monkeypatch):
+    """Pointed at a Material whose search box listens to `input`: the build stops with the check's message and
+    no traceback; a build with Korean search off (Material's search as shipped) goes on."""
+    changed = material_copy(tmp_path, {material_search.QUERY_BOX: ('fromEvent(el, "keyup")', 'fromEvent(el, "input")')})
+    monkeypatch.setattr(material_search, "installed_package", lambda: changed)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    with pytest.raises(PluginError) as err:
+        fresh_plugin().on_config(config)
+    message = str(err.value)
+    assert message.startswith(f"설치된 mkdocs-material {material_search.installed_version()}에서 한국어 검색이")
+    assert (
+        "검색창이 듣는 이벤트: input" in message and "ko-search-input.js" in message and "requirements.txt" in message
+    )
+    assert err.value.__cause__ is None and err.value.__suppress_context__
+    config.extra["korean_search"] = False
+    assert fresh_plugin().on_config(config) is config
 
 
 def test_without_on_config_the_plugin_says_so():

@@ -13,6 +13,8 @@ import json
 import sys
 from typing import Any
 
+from .material_search import MESSAGE_TYPES
+
 # localStorage keys are `kshop-help:<site folder>:<name>` (docs/javascripts/device-store.js); keys written
 # before they were scoped to the folder were `kshop-help/<name>`.
 STORAGE_SITE = "kshop-help"
@@ -28,6 +30,9 @@ SEARCH_FIELD = "ko"
 SEARCH_TITLE_FIELD = "kt"
 SEARCH_ALIASES = "ka"
 SEARCH_CONFIG = "ko"
+# The message numbers of Material's search worker, which ko-search.js reads and answers (the assumptions about
+# Material's search, and the build's check of them, are in guidekit/material_search.py).
+MATERIAL_MESSAGES = MESSAGE_TYPES
 
 # How each unit a deadline fact is written in is counted (docs/javascripts/deadline-math.js).
 DEADLINE_UNITS = {"일": "days", "개월": "months", "영업일": "business"}
@@ -99,6 +104,7 @@ def shared() -> dict[str, Any]:
             "aliases": SEARCH_ALIASES,
             "config": SEARCH_CONFIG,
         },
+        "material": dict(MATERIAL_MESSAGES),
         "deadlines": {
             kind: {"count": DEADLINE_UNITS[unit], "from": DATE_ROLES[detail]}
             for kind, (_fact, unit, detail) in DEADLINES.items()

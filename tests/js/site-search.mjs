@@ -1,13 +1,25 @@
 // A built site's search, in node, with no browser: Material's own search worker and ours (as the site serves
 // them: site/assets/javascripts/workers/) run in a worker-like vm context, fed the site's search index; the
 // results are laid out as Material's result list lays them out (templates/search/index.tsx in Material's
-// source) and Enter is read as ko-search-input.js reads it. Used by the node tests of ranking
-// (search-rank.test.mjs) and by `make bench-search` (scripts/bench_search.py --no-browser).
+// source; the build checks it still does, hooks/guidekit/material_search.py) and Enter is read as
+// ko-search-input.js reads it. Used by the node tests of ranking (search-rank.test.mjs) and by
+// `make bench-search` (scripts/bench_search.py --no-browser).
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 
 const WORKERS = "assets/javascripts/workers";
+const CONSTANTS = "assets/javascripts/guide-constants.js";
+
+/** Material's worker message numbers (setup 0, ready 1, query 2, result 3), read from the built site's
+    guide-constants.js rather than written here: this file also runs without make test-js's loader. Where
+    they come from, and the build's check of them against the installed Material: hooks/guidekit/material_search.py. */
+function messageTypes(siteDir) {
+  const text = fs.readFileSync(path.join(siteDir, CONSTANTS), "utf8");
+  const types = JSON.parse(text.replace(/^export default /, "").replace(/;\s*$/, "")).material;
+  if (!types) throw new Error(`${CONSTANTS} in ${siteDir} has no Material message numbers: build the site again`);
+  return types;
+}
 
 /** The plain text of a result's HTML (highlight marks and entities gone), as a reader sees it. */
 export function textOf(html) {
@@ -62,6 +74,7 @@ export async function openSite(siteDir) {
   const base = fs.readdirSync(workers).find((name) => /^search\.[0-9a-f]+\.min\.js$/.test(name));
   if (!base) throw new Error(`no Material search worker in ${workers}: build the site first`);
   const index = JSON.parse(fs.readFileSync(path.join(siteDir, "search", "search_index.json"), "utf8"));
+  const MESSAGE = messageTypes(siteDir);
 
   const scope = {};
   const listeners = [];
@@ -99,15 +112,15 @@ export async function openSite(siteDir) {
       waiting.push(resolve);
       for (const listener of listeners) listener.call(scope, { data: message });
     });
-  const ready = await send({ type: 0, data: { ...index, options: { suggest: false } } });
-  if (ready?.type !== 1) throw new Error(`the worker answered the index with ${JSON.stringify(ready)}`);
+  const ready = await send({ type: MESSAGE.setup, data: { ...index, options: { suggest: false } } });
+  if (ready?.type !== MESSAGE.ready) throw new Error(`the worker answered the index with ${JSON.stringify(ready)}`);
 
   return {
     index,
     /** Why a query ranks as it does: its reading and the best sections' scores (ko-search.js). */
     explain: (query) => scope.koSearch.explain(query),
     async search(query) {
-      const answer = await send({ type: 2, data: query });
+      const answer = await send({ type: MESSAGE.query, data: query });
       const items = answer?.data?.items || [];
       const groups = items.map(layout);
       return {

@@ -70,7 +70,8 @@ MESSAGE_CALLS = {"GuideDataError", "PluginError", "info", "warning", "error", "p
 # Modules whose Korean is editors' messages, or grammar data rather than page text (particles.py: the
 # particle pairs; shared_constants.py: the same pairs, how digits are read and the deadline units, shared
 # with the scripts; prose_checks.py, right_checks.py and blank_checks.py: the checks' patterns and their
-# messages; freshness.py and fact_uses.py: what `make stale`, `make where` and a stopped deploy tell editors).
+# messages; freshness.py and fact_uses.py: what `make stale`, `make where` and a stopped deploy tell editors;
+# material_search.py: what a build tells whoever upgraded Material).
 MESSAGE_MODULES = {
     "freshness.py",
     "fact_uses.py",
@@ -86,6 +87,7 @@ MESSAGE_MODULES = {
     "blank_checks.py",
     "particles.py",
     "shared_constants.py",
+    "material_search.py",
 }
 MESSAGE_FUNCTIONS = {"report", "unused_fact_messages", "unshown_scenario_messages", "missing_anchors", "_suggest"}
 # Korean that is data, not text: units a fact must have, and patterns (the Hangul range, an article number).

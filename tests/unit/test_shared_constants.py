@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from guidekit import particles, shared_constants
+from guidekit import material_search, particles, shared_constants
 from guidekit.checklists import DEADLINE_FACT_UNITS, STORAGE_SITE, storage_key
 from guidekit.my_case import DATE_ROLES, DEADLINES
 from guidekit.offline import CACHE_PREFIX
@@ -36,6 +36,7 @@ def test_the_generated_module_is_the_python_constants():
     assert data["storage"] == STORAGE_SITE and storage_key("details", "/a/") == "kshop-help:/a/:details"
     assert data["cachePrefix"] == CACHE_PREFIX
     assert data["search"] == {"field": FIELD, "title": TITLE_FIELD, "aliases": ALIASES, "config": CONFIG}
+    assert data["material"] == material_search.MESSAGE_TYPES
     assert data["particles"] == [list(pair) for pair in particles.PAIRS]
     assert data["reading"]["trailing"] == particles._TRAILING
     assert {d: c or None for d, c in data["reading"]["digits"].items()} == particles._DIGIT_CODA
@@ -45,8 +46,10 @@ def test_the_generated_module_is_the_python_constants():
 
 
 def test_the_python_reads_them_from_one_place():
-    """particles.py, my_case.py, checklists.py, offline.py and search_ko.py hold the shared objects, not copies."""
+    """particles.py, my_case.py, checklists.py, offline.py and search_ko.py hold the shared objects, not copies;
+    Material's message numbers are material_search.py's, the one place for what we rely on in Material."""
     assert particles.PAIRS is shared_constants.PARTICLE_PAIRS
+    assert shared_constants.MATERIAL_MESSAGES is material_search.MESSAGE_TYPES
     assert DEADLINES is shared_constants.DEADLINES and DATE_ROLES is shared_constants.DATE_ROLES
 
 
@@ -79,7 +82,8 @@ def _choosing_particles(where: str) -> bool:
 
 
 # What a script must not write by hand: the storage name and the cache prefix anywhere (a string starting
-# with them), the search fields as quoted names in the worker, a deadline's unit table, a particle pair.
+# with them), the search fields as quoted names in the worker, a Material message number in the worker (a
+# `type` compared with or set to a number), a deadline's unit table, a particle pair.
 HAND_WRITTEN = [
     ("storage name", _literal(shared_constants.STORAGE_SITE), _everywhere),
     ("cache prefix", _literal(shared_constants.CACHE_PREFIX), _everywhere),
@@ -87,6 +91,7 @@ HAND_WRITTEN = [
         (f"search field {name}", re.compile(rf"""["']{name}["']"""), _in_workers)
         for name in sorted({FIELD, TITLE_FIELD, ALIASES, CONFIG})
     ),
+    ("Material message number", re.compile(r"\btype\s*(?:[!=]==?|:)\s*\d"), _in_workers),
     ("deadline unit table", re.compile(r"""count:\s*["'](?:days|months|business)["']"""), _everywhere),
     *(
         (f"particle pair {a}/{b}", re.compile(rf"""["']{a}["']\s*,\s*["']{b}["']"""), _choosing_particles)
@@ -109,6 +114,8 @@ def test_no_script_writes_a_shared_constant_by_hand(script):
 
 
 def test_the_scan_would_see_one():
-    text = 'const SITE = "kshop-help";\nconst X = ["을", "를"];\n{ count: "days" }'
+    text = (
+        'const SITE = "kshop-help";\nconst X = ["을", "를"];\n{ count: "days" }\nif (m.type === 2) post({ type: 3 });'
+    )
     hits = [what for what, pattern, _ in HAND_WRITTEN if pattern.search(text)]
-    assert hits == ["storage name", "deadline unit table", "particle pair 을/를"]
+    assert hits == ["storage name", "Material message number", "deadline unit table", "particle pair 을/를"]

@@ -7,6 +7,7 @@
    Written as an ES module, but Material starts this worker with `new Worker(url)`, a classic worker: the
    build inlines the imports (hooks/guidekit/classic.py), and the site serves one classic script. Loaded
    into a page (the browser tests, make bench-build), it only sets `koSearch`. */
+import CONSTANTS from "../guide-constants.js";
 import {
   analyse,
   bigrams,
@@ -25,6 +26,10 @@ import {
   verbStems,
 } from "./ko-analysis.js";
 import { arrange, prepare, readQuery, score } from "./ko-rank.js";
+
+/* Material's message numbers (setup, query, result), as hooks/guidekit/material_search.py checks them in the
+   installed Material at every build. */
+const MESSAGE = CONSTANTS.material;
 
 /* Korean pieces make nearly every section match a little (주문, 결제 are everywhere), and Material
    highlights and sends back every match, which took most of a search's time. Only the best sections go
@@ -67,7 +72,7 @@ self.koSearch.explain = (query, top = 8) => {
   };
 };
 
-const isIndex = (data) => data?.type === 0 && Array.isArray(data.data?.docs);
+const isIndex = (data) => data?.type === MESSAGE.setup && Array.isArray(data.data?.docs);
 
 /* Inside the worker: hold Material's worker until the first message (the index, sent when search
    opens), then load it with our listener in front: setup builds the Korean fields first, a query goes
@@ -86,13 +91,13 @@ function wrapWorker(scope) {
   /* Material's answer to a query, in our order (ko-rank.js): the section that answers it first, and the
      ways on when nothing answers it. */
   scope.postMessage = (message) => {
-    if (message?.type !== 3 || !message.data?.items || !lastQuery) return post(message);
+    if (message?.type !== MESSAGE.result || !message.data?.items || !lastQuery) return post(message);
     if (!ranking || !reading) {
       const ways = message.data.items.length ? null : fallback();
-      return post(ways ? { type: 3, data: ways } : message);
+      return post(ways ? { type: MESSAGE.result, data: ways } : message);
     }
     const { items } = arrange(message.data.items, reading, ranking, fallback());
-    return post({ type: 3, data: { ...message.data, items } });
+    return post({ type: MESSAGE.result, data: { ...message.data, items } });
   };
   addListener.call(scope, "message", (ev) => {
     let data = ev.data;
@@ -105,12 +110,12 @@ function wrapWorker(scope) {
       setup(data.data);
       ranking = prepare(data.data, learnt(), FIELDS);
     }
-    if (data && data.type === 2 && typeof data.data === "string") {
+    if (data && data.type === MESSAGE.query && typeof data.data === "string") {
       lastQuery = data.data.trim();
       reading = ranking ? readQuery(data.data, ranking.table, learnt()) : null;
       // lunr looks for the content words only: a question word or a negation would pull in any section
       // that happens to contain it ("없음" -> "주문이 없어요")
-      data = { type: 2, data: normalise(reading?.lunr || data.data) };
+      data = { type: MESSAGE.query, data: normalise(reading?.lunr || data.data) };
     }
     const done = listeners.map((listener) => listener.call(scope, { data }));
     /* Once Material has built its index (setup), the bigram fields have done their job. Dropping them
