@@ -23,7 +23,9 @@ function messageTypes(siteDir) {
 
 /** The plain text of a result's HTML (highlight marks and entities gone), as a reader sees it. */
 export function textOf(html) {
+  // inline marks (the highlight, bold) join their text as a browser shows it; blocks end a line
   return String(html || "")
+    .replace(/<\/?(?:mark|b|strong|em|i|code|a|span|kbd|small)\b[^>]*>/gi, "")
     .replace(/<[^>]*>/g, " ")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

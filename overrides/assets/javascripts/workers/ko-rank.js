@@ -35,8 +35,9 @@ const QUERY_INITIALS = /^[\u3131-\u314e]{2,}$/;
 const HANGUL_RUN = /[\uac00-\ud7a3]+/g;
 /* Letters and digits (1372, FAQ, 09:00): pieces of their own, as lunr's index has them. */
 const LATIN_RUN = /[0-9a-z]+/g;
-/* A form matched by fewer of its pieces than this shares a syllable by chance, not a word. */
-const PARTIAL = 0.5;
+/* A form matched by fewer of its pieces than this shares a syllable by chance, not a word (and a glued
+   승인번호 is not found by 번호 alone). */
+const PARTIAL = 0.6;
 
 /* Words that carry no content in a query: forms of 하다/되다/있다/주다 standing alone, fillers, and the
    question words that ask for no particular kind of answer (어떻게: the steps are every section's answer). */
@@ -47,9 +48,11 @@ const LIGHT_WORDS = new Set([
   "할", "하나요", "해야", "해야해요", "합니다", "해서", "있어요", "있음", "있나요", "있어", "주세요", "줘요", "줌", "줘",
   "요", "좀", "너무", "진짜", "정말", "그냥", "제", "내", "저", "것", "거", "게", "수", "등", "이거", "그거", "어떻게",
   "어떡해", "어떡해요", "어떻게요", "뭐", "뭘", "뭐예요", "뭔가요", "뭐죠", "왜", "누가", "무엇", "어떤", "법", "하는법",
-  "싶어요", "싶음", "싶은데", "싶다", "당함", "당했어요", "오래", "계속", "자꾸", "많이", "빨리", "제발", "완전", "엄청",
+  "싶어요", "싶음", "싶은데", "싶다", "당함", "당했어요", "같아요", "같음", "같아", "같은데", "같습니다", "방법", "방법은", "하는방법", "오래", "계속", "자꾸", "많이", "빨리", "제발", "완전", "엄청",
 ]);
 const NEG_ALONE = new Set(["안", "못"]);
+/* What a verb made of a noun starts with: 나다, 되다, 하다, 당하다 (박살났어요, 취소됨, 취소당함). */
+const PREDICATE = /^(났|나|됐|되|돼|됨|했|해|하|함|당)/;
 /* 없다, 않다, 아니다 in any form: 없음, 없어요, 않아요, 아니에요, 아님. */
 const NEG_STEM = /^(없|않|아니|아닌|아님)/;
 
@@ -115,6 +118,11 @@ function formsOf(word, site) {
   for (const stem of stems) forms.push(bigrams(stemKey(stem)));
   // glued words: 두번 -> 두 번, 같은상품 -> 같은 상품, 결제됨 -> 결제 (되다)
   if (!known(base) && base.length === 2) forms.push([base[0], base[1]]);
+  // a known word with a verb glued on: 박살났어요 -> 박살 (나다), 오배송됐어요 -> 오배송 (되다)
+  for (let i = 2; i < base.length && !known(base); i++) {
+    const rest = base.slice(i);
+    if (known(base.slice(0, i)) && (isLight(rest) || PREDICATE.test(rest))) forms.push(bigrams(base.slice(0, i)));
+  }
   for (let i = 2; i <= base.length - 2; i++) {
     const left = base.slice(0, i);
     const right = base.slice(i);
@@ -200,8 +208,9 @@ export function readQuery(query, table, site) {
 function wording(text, site, table) {
   const grams = new Set();
   for (const run of compact(text).match(HANGUL_RUN) || []) for (const gram of bigrams(run)) grams.add(gram);
-  for (const run of text.toLowerCase().match(LATIN_RUN) || []) grams.add(run);
   const withSynonyms = [text].concat(synonymsIn(text, site));
+  for (const run of withSynonyms.join(" ").toLowerCase().match(LATIN_RUN) || []) grams.add(run);
+  oneSyllableWords(text, grams);
   for (const piece of analyse(withSynonyms, site.stems).split(" ")) if (piece) grams.add(piece);
   const read = readQuery(text, table, site);
   // each content word's weight, as a query word's (rare words decide), from how many sections have its
@@ -213,6 +222,16 @@ function wording(text, site, table) {
     return df ? Math.sqrt(Math.log(1 + N / (1 + df))) : 0;
   });
   return { grams, words: read.words, weights: weightsOf, neg: read.neg };
+}
+
+/* 답을, 돈이: a one-syllable word with its particle is a piece of its own, and the word alone another, so
+   a query's 답 or 돈 finds it. */
+const ONE_SYLLABLE_WITH_PARTICLE = /^([\uac00-\ud7a3])[을를이가은는도만에와과로의]$/;
+function oneSyllableWords(text, into) {
+  for (const word of text.match(HANGUL_RUN) || []) {
+    const m = ONE_SYLLABLE_WITH_PARTICLE.exec(word);
+    if (m) into.add(m[1]);
+  }
 }
 
 function synonymsIn(text, site) {
@@ -253,6 +272,7 @@ export function prepare(index, site, fields) {
     const pieces = new Set(String(doc[fields.field] || "").split(" "));
     for (const w of wordings) for (const gram of w.grams) pieces.add(gram);
     const all = texts.concat(text).join(" ");
+    oneSyllableWords(all, pieces);
     for (const run of all.concat(" ", synonymsIn(all, site).join(" ")).toLowerCase().match(LATIN_RUN) || [])
       pieces.add(run);
     docs.set(doc.location, {
