@@ -87,7 +87,8 @@ def _check_faq_scenarios(guide: Guide) -> None:
             path = ("faq", q.pos, "link")
             raise GuideDataError(
                 guide.file,
-                f"이 질문은 시나리오 {scenario.id}와 같은 문제라고 적었는데(scenario), 자세한 안내 링크가 다른 곳을 가리켜요.",
+                f"이 질문은 시나리오 {scenario.id}와 같은 문제라고 적었는데(scenario), "
+                "자세한 안내 링크가 다른 곳을 가리켜요.",
                 line=guide.line_of(*path),
                 key_path=key_path(path),
                 found=q.link,

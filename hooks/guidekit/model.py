@@ -431,7 +431,8 @@ def guide_from_data(data: dict, marks: Marks, file: str) -> Guide:
         ),
         synonyms=tuple(tuple(group) for group in data.get("synonyms") or []),
         search_questions=tuple(
-            SearchQuestion(pos=i, **_tuples(raw)) for i, raw in enumerate((data.get("search") or {}).get("questions") or [])
+            SearchQuestion(pos=i, **_tuples(raw))
+            for i, raw in enumerate((data.get("search") or {}).get("questions") or [])
         ),
         marks=marks,
         **{

@@ -162,7 +162,8 @@ test("the fields the build declares are the ones the analysis fills and reads", 
   for (const doc of index.docs) {
     assert.equal(typeof doc[FIELDS.field], "string");
     assert.equal(typeof doc[FIELDS.title], "string");
-    assert.ok(!(FIELDS.aliases in doc), "the other wordings go once read");
+    // the other wordings stay until the ranking has read them (ko-search.js drops them with the fields)
+    if (doc.location === "faq/#faq-double") assert.deepEqual(doc[FIELDS.aliases], ["이중결제 됐어요"]);
   }
   const faq = index.docs.find((d) => d.location === "faq/#faq-double");
   assert.ok(faq[FIELDS.title].split(" ").includes("이중"), "the FAQ's other wording counts as its heading");

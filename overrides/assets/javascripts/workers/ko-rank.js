@@ -449,7 +449,7 @@ export function answerBlock(html, values) {
     for (const value of values) {
       if (!value || !flat.includes(value)) continue;
       // the value as written in the text, whatever its spacing
-      const pattern = new RegExp([...value].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s*"), "u");
+      const pattern = new RegExp([...value].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s*"), "iu");
       const m = pattern.exec(text);
       if (!m) continue;
       const before = text.slice(0, m.index);
