@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from guidekit.search_ko import ALIASES, BOOSTS, CONFIG, FIELD, SEPARATOR, TITLE_FIELD, enrich_index
 
 
@@ -59,3 +61,38 @@ def test_collecting_pages_are_ranked_down_or_left_out():
 def test_separator_splits_quotes_brackets_and_menu_arrows():
     parts = [p for p in re.split(SEPARATOR, "'상담원 연결' 질문(FAQ) 카카오톡›더보기 09:00–18:00") if p]
     assert parts == ["상담원", "연결", "질문", "FAQ", "카카오톡", "더보기", "09", "00", "18", "00"]
+
+
+@pytest.mark.reads_guide
+def test_intents_name_the_scenarios_the_faq_lends_to_and_the_values_each_question_asks_for():
+    """What ranks the first answer (ko-rank.js), made from the data: a FAQ entry naming its scenario lends
+    its wordings to that scenario's section, each question row carries its facts' values as shown."""
+    from guidedev.support import load_project_guide
+    from guidekit.build import GuideBuild
+    from guidekit.urls import LinkBook, faq_anchor
+
+    guide = load_project_guide()
+    build = GuideBuild(guide)
+    pages = {s.link.partition("#")[0] for s in guide.scenarios} | {"faq.md", "messages.md", "my-case.md", "index.md"}
+    build.links = LinkBook({page: "./" if page == "index.md" else page.replace(".md", "/") for page in pages})
+    intents = build.search_intents()
+    twins = [q for q in guide.faq if q.scenario]
+    assert twins, "the data names no scenario for any FAQ entry"
+    for q in twins:
+        scenario = guide.find("scenarios", q.scenario)
+        page, _, anchor = scenario.link.partition("#")
+        assert f"faq/#{faq_anchor(q.id)}" in intents["lend"][f"{page.replace('.md', '/')}#{anchor}"]
+    lent = {loc for locs in intents["lend"].values() for loc in locs}
+    assert len(lent) == len(twins)
+    assert all(loc.startswith("faq/#") for loc in lent)
+    assert len(intents["scenarios"]) == len({s.link for s in guide.scenarios})
+    assert intents["collectors"] == ["messages/", "my-case/"]
+    for row, question in zip(intents["questions"], guide.search_questions, strict=True):
+        assert row["asks"] == list(question.asks)
+        assert row["values"] == [guide.facts[key].as_text() for key in question.facts]
+
+
+def test_intents_travel_in_the_index_config_beside_the_synonyms():
+    intents = {"scenarios": ["a/#b"], "lend": {"a/#b": ["faq/#faq-b"]}, "questions": [{"asks": ["어디"], "values": []}]}
+    out = enrich_index(index(), {}, [], intents=intents)
+    assert out["config"][CONFIG] == {"synonyms": [], "fallback": [], **intents}
