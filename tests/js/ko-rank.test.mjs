@@ -10,6 +10,7 @@ import { FIELDS, fallback, learnt, setup } from "../../overrides/assets/javascri
 import {
   answerBlock,
   arrange,
+  markValue,
   matchOf,
   prepare,
   questionTable,
@@ -278,4 +279,16 @@ test("the list: best section first in its page's group, every group with its pag
   assert.equal(list.at(-1)[0].score, -1);
   // only negations: nothing to find
   assert.equal(arrange([], read("안 돼요"), prepared, fallback()).level, "none");
+});
+
+test("a snippet that already says the value gets it marked where it stands", () => {
+  assert.equal(
+    markValue("<p>상담원은 평일 09:00–18:00에 답해요.</p>", ["평일09:00–18:00"]),
+    "<p>상담원은 <mark data-md-highlight>평일 09:00–18:00</mark>에 답해요.</p>",
+  );
+  // already marked, or split by a tag: left as it is
+  const marked = "<p><mark data-md-highlight>평일 09:00–18:00</mark></p>";
+  assert.equal(markValue(marked, ["평일09:00–18:00"]), marked);
+  const split = "<p>평일 <b>09:00–18:00</b></p>";
+  assert.equal(markValue(split, ["평일09:00–18:00"]), split);
 });

@@ -449,7 +449,7 @@ export function answerBlock(html, values) {
     for (const value of values) {
       if (!value || !flat.includes(value)) continue;
       // the value as written in the text, whatever its spacing
-      const pattern = new RegExp([...value].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s*"), "iu");
+      const pattern = new RegExp(spaced(value), "iu");
       const m = pattern.exec(text);
       if (!m) continue;
       const before = text.slice(0, m.index);
@@ -489,9 +489,11 @@ export function arrange(items, reading, prepared, ways) {
     const doc = prepared.docs.get(location).doc;
     const item = { ...(found.get(location) || { location, title: doc.title, text: firstBlock(doc.text), terms: {} }) };
     item.score = Math.round(s.score * 1000) / 1000;
-    if (s.stated && !compactIncludesAny(plain(item.text), values)) {
-      const block = answerBlock(doc.text, values);
-      if (block) item.text = block + item.text;
+    if (s.stated) {
+      if (!compactIncludesAny(plain(item.text), values)) {
+        const block = answerBlock(doc.text, values);
+        if (block) item.text = block + item.text;
+      } else item.text = markValue(item.text, values);
     }
     const page = location.split("#")[0];
     if (!groups.has(page)) groups.set(page, []);
@@ -507,6 +509,23 @@ export function arrange(items, reading, prepared, ways) {
   }
   if (level !== "strong" && ways) for (const group of ways.items) out.push(group);
   return { items: out, level };
+}
+
+/** The snippet with the value asked for marked where it stands (when no tag splits it). */
+export function markValue(html, values) {
+  for (const value of values) {
+    if (!value) continue;
+    const pattern = new RegExp(`(${spaced(value)})`, "iu");
+    const m = pattern.exec(html);
+    if (m && !/<mark[^>]*>[^<]*$/.test(html.slice(0, m.index)))
+      return `${html.slice(0, m.index)}<mark data-md-highlight>${m[1]}</mark>${html.slice(m.index + m[1].length)}`;
+  }
+  return html;
+}
+
+/* A value without its spacing as a pattern that allows any spacing between its characters. */
+function spaced(value) {
+  return [...value].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s*");
 }
 
 function compactIncludesAny(text, values) {
