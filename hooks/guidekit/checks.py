@@ -87,12 +87,12 @@ def _check_faq_scenarios(guide: Guide) -> None:
             path = ("faq", q.pos, "link")
             raise GuideDataError(
                 guide.file,
-                f"이 질문은 시나리오 {scenario.id}와 같은 문제라고 적었는데(scenario), "
-                "자세한 안내 링크가 다른 곳을 가리켜요.",
+                f"scenario 줄은 이 질문이 시나리오 {scenario.id}의 문제라고 하는데, link가 그 시나리오의 link와 달라요. "
+                "자세한 안내가 다른 곳으로 가요.",
                 line=guide.line_of(*path),
                 key_path=key_path(path),
                 found=q.link,
-                expected=f"시나리오의 link와 같은 {scenario.link}, 또는 다른 문제라면 scenario 줄을 지워 주세요.",
+                expected=f"link 줄을 지우기(그 시나리오의 {scenario.link}가 쓰여요), 또는 다른 문제라면 scenario 줄을 지우기",
             )
 
 

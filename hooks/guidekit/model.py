@@ -436,7 +436,20 @@ def guide_from_data(data: dict, marks: Marks, file: str) -> Guide:
         ),
         marks=marks,
         **{
-            name: tuple(_entry(cls, i, raw) for i, raw in enumerate(data.get(name) or []))
+            name: tuple(_entry(cls, i, raw) for i, raw in enumerate(_with_links(name, data)))
             for name, cls in LISTS.items()
         },
     )
+
+
+def _with_links(name: str, data: dict) -> list:
+    """A list's raw entries; a FAQ entry that names its scenario links where that scenario does (its own
+    `link` is left out, so the two cannot drift apart). An unknown scenario is reported by check_references."""
+    entries = data.get(name) or []
+    if name != "faq":
+        return entries
+    links = {s.get("id"): s.get("link") for s in data.get("scenarios") or []}
+    return [
+        raw if "link" in raw or "scenario" not in raw else {**raw, "link": links.get(raw["scenario"]) or ""}
+        for raw in entries
+    ]

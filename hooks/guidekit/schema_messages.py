@@ -31,9 +31,22 @@ def describe(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + '…"'
 
 
+def _one_of_keys(error) -> list[str] | None:
+    """The keys of an anyOf whose alternatives each only require a key (a FAQ entry's link or scenario)."""
+    if error.validator != "anyOf" or not isinstance(error.validator_value, list):
+        return None
+    alternatives = error.validator_value
+    if not all(isinstance(a, dict) and set(a) == {"required"} and len(a["required"]) == 1 for a in alternatives):
+        return None
+    return [a["required"][0] for a in alternatives]
+
+
 def _expected(error) -> str:
     schema = error.schema if isinstance(error.schema, dict) else {}
     v = error.validator
+    keys = _one_of_keys(error)
+    if keys:
+        return " 또는 ".join(f"'{k}'" for k in keys) + " 키 중 하나가 있어야 해요."
     if v == "required":
         missing = [k for k in error.validator_value if isinstance(error.instance, dict) and k not in error.instance]
         return f"'{missing[0] if missing else error.validator_value[0]}' 키가 있어야 해요."
@@ -65,7 +78,7 @@ def _expected(error) -> str:
 
 def _problem(error) -> str:
     v = error.validator
-    if v == "required":
+    if v == "required" or _one_of_keys(error):
         return "꼭 있어야 하는 키가 빠졌어요."
     if v == "additionalProperties":
         extra = [k for k in error.instance if k not in error.schema.get("properties", {})]
@@ -78,7 +91,11 @@ def _problem(error) -> str:
 def _leaf(error):
     """allOf/if-then wrap the useful error; descend to the most specific one, but stop at an anyOf
     whose schema explains itself (its description beats 'does not match' from one alternative)."""
-    while error.context and not (isinstance(error.schema, dict) and error.schema.get("description")):
+    while (
+        error.context
+        and not (isinstance(error.schema, dict) and error.schema.get("description"))
+        and not _one_of_keys(error)
+    ):
         error = sorted(error.context, key=lambda e: (-len(e.absolute_path), e.validator == "const"))[0]
     return error
 
@@ -115,7 +132,7 @@ def validate(data: Any, schema: dict, marks: Marks, file: str) -> None:
     found = None
     if first.validator == "propertyNames":
         found = describe(str(path[-1]))
-    elif first.validator not in ("required", "additionalProperties"):
+    elif first.validator not in ("required", "additionalProperties") and not _one_of_keys(first):
         found = describe(first.instance)
     raise GuideDataError(
         file, _problem(first), line=line, column=col, key_path=key_path(path), found=found, expected=_expected(first)

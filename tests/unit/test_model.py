@@ -67,7 +67,7 @@ def test_checklist_items_facts_and_meta_match_the_schema():
 
 
 def test_every_top_level_key_is_read_into_the_model():
-    read = {"meta", "facts", "synonyms", "style", *LISTS}
+    read = {"meta", "facts", "synonyms", "search", "style", *LISTS}
     assert set(SCHEMA["properties"]) == read
 
 
