@@ -87,12 +87,13 @@ def _check_faq_scenarios(guide: Guide) -> None:
             path = ("faq", q.pos, "link")
             raise GuideDataError(
                 guide.file,
-                f"scenario 줄은 이 질문이 시나리오 {scenario.id}의 문제라고 하는데, link가 그 시나리오의 link와 달라요. "
-                "자세한 안내가 다른 곳으로 가요.",
+                f"scenario 줄은 이 질문이 시나리오 {scenario.id}의 문제라고 하는데, "
+                "link가 그 시나리오의 link와 달라요. 자세한 안내가 다른 곳으로 가요.",
                 line=guide.line_of(*path),
                 key_path=key_path(path),
                 found=q.link,
-                expected=f"link 줄을 지우기(그 시나리오의 {scenario.link}가 쓰여요), 또는 다른 문제라면 scenario 줄을 지우기",
+                expected=f"link 줄을 지우기(그 시나리오의 link를 써요: {scenario.link}), "
+                "또는 다른 문제라면 scenario 줄을 지우기",
             )
 
 
