@@ -10,14 +10,7 @@ import sys
 import pytest
 import yaml
 
-from guidedev.searchprobe import (
-    DEV2_QUERIES,
-    DEV_QUERIES,
-    EXTRA_QUERIES,
-    SHARED_COPIES,
-    differences_from_shared,
-    load_queries,
-)
+from guidedev.searchprobe import QUERY_SETS, SHARED_COPIES, differences_from_shared, load_queries
 from guidedev.support import ROOT, load_project_guide
 from guidekit.syntax import LEFTOVERS
 
@@ -238,7 +231,7 @@ def test_the_shared_constants_and_the_search_worker_are_generated(built_site):
 def test_every_query_file_names_only_what_the_guide_has():
     """Each reference in the search queries (a fact, a FAQ question, a scenario's section heading) is found."""
     guide = load_project_guide()
-    for path in (DEV_QUERIES, DEV2_QUERIES, EXTRA_QUERIES):
+    for path in QUERY_SETS.values():
         for query in load_queries(path, guide):
             assert "{{" not in query.q and not any("{{" in alt for group in query.any for alt in group), query
 

@@ -1,14 +1,24 @@
 """Search as a reader uses it: queries typed key by key into Material's search box at phone width must
-bring the answer into the first four visible result entries, and none may end on an empty list. Also the
-Korean reading of words itself (ko-search.js, run in the browser over the real index), what shows when
-nothing matches, what Enter opens, and that the index waits until search opens."""
+bring the answer into the first four visible result entries, and none may end on an empty list; Enter must
+open the section each query names (`lands`). Also the Korean reading of words itself (ko-search.js, run in
+the browser over the real index), what shows when nothing matches, what Enter opens, and that the index
+waits until search opens."""
 
 from __future__ import annotations
 
 import pytest
 
 from guidedev.pagepool import PHONE
-from guidedev.searchprobe import DEV2_QUERIES, DEV_QUERIES, EXTRA_QUERIES, INPUT, SearchBox, load_queries
+from guidedev.searchprobe import (
+    DEV2_QUERIES,
+    DEV_QUERIES,
+    EXTRA_QUERIES,
+    INPUT,
+    QUERY_SETS,
+    SearchBox,
+    load_queries,
+    location_of,
+)
 from guidedev.support import NO_WORKER, load_project_guide
 
 pytestmark = pytest.mark.browser
@@ -18,6 +28,9 @@ DEV = load_queries(DEV_QUERIES, GUIDE)
 DEV2 = load_queries(DEV2_QUERIES, GUIDE)
 EXTRA = load_queries(EXTRA_QUERIES, GUIDE)
 ALL = DEV + DEV2 + EXTRA
+# Every query that names where Enter lands: the four sets (dev-3 too), by set.
+LANDING = [(name, query) for name, path in QUERY_SETS.items() for query in load_queries(path, GUIDE)]
+NO_MATCH = "article[data-md-score='-1.00']"
 WORKER_JS = "assets/javascripts/workers/ko-search.js"
 
 
@@ -56,7 +69,30 @@ def test_query_brings_the_answer_into_the_first_four_entries(phone_search, query
     shown = "\n".join(f"  {i + 1}. {e['text'][:90]}" for i, e in enumerate(entries[:4])) or "  (nothing)"
     assert query.answered_by(entries), f"'{query.q}' needs {query.any} in one of:\n{shown}"
     # An answer, not the ways on that show when nothing matched.
-    assert not phone_search.page.locator("article[data-md-score='-1.00']").count(), f"'{query.q}' matched nothing"
+    assert not phone_search.page.locator(NO_MATCH).count(), f"'{query.q}' matched nothing"
+
+
+@pytest.mark.parametrize("n", range(len(LANDING)), ids=[f"{name}:{query.q}" for name, query in LANDING])
+def test_enter_opens_the_section_the_query_names(phone_search, site_url, n):
+    """The first entry (the one Enter opens, by ko-search-input.js's rule) is a place the query names, and
+    Enter sets off there. The page is kept (SearchBox.press_enter): a landing is a URL, and each query on a
+    page of its own would load the page and its search index again. A real Enter that loads its page is
+    test_enter_opens_the_first_result_shown."""
+    name, query = LANDING[n]
+    entries, _ = phone_search.search(query.q)
+    first = phone_search.enter_href()
+    no_match = phone_search.page.locator(NO_MATCH).first.is_visible()
+    went = phone_search.press_enter()
+    shown = "\n".join(
+        f"  {i + 1}. {location_of(e['href'], site_url) or '(home)'}  {e['text'][:70]}"
+        for i, e in enumerate(entries[:4])
+    )
+    expected = " or ".join(repr(loc) for loc in query.lands)
+    first_at = location_of(first, site_url) if first else None
+    assert first_at in query.lands, f"{name}: '{query.q}' shows {first_at!r} first, expected {expected}:\n{shown}"
+    assert went and location_of(went, site_url) == first_at, f"'{query.q}': Enter went to {went}, not {first}"
+    if query.fallback:
+        assert no_match, f"'{query.q}' matched nothing, but the list of problems is not shown:\n{shown}"
 
 
 def test_search_runs_through_the_korean_worker_and_hides_fragment_terms(phone_search):
@@ -71,6 +107,7 @@ def test_search_runs_through_the_korean_worker_and_hides_fragment_terms(phone_se
 
 def test_pasted_text_is_searched_without_any_key(phone_search):
     page = phone_search.page
+    phone_search.reopen()  # a landing test's Enter closed it
     page.locator("input.md-search__input").fill("")
     phone_search.settle()
     page.locator("input.md-search__input").focus()

@@ -12,16 +12,50 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import yaml
 
 from guidedev.support import ROOT
+from guidekit.urls import FAQ_PAGE, faq_anchor, page_url
 
 INPUT = "input.md-search__input"
 # Every result entry a reader can see, in order: `a` elements not inside a closed "more" section.
 ENTRIES_JS = """() => [...document.querySelectorAll('.md-search-result__list a.md-search-result__link')]
   .filter(a => !a.closest('details:not([open])') && a.getClientRects().length > 0)
   .map(a => ({href: a.getAttribute('href'), text: a.innerText.replace(/\\s+/g, ' ').trim()}))"""
+# The link Enter opens (its resolved href), by the rule of the page's own script: ko-search-input.js where
+# the page has it (the first entry, or the first section after a page heading with no text of its own),
+# else Material's (components/search: the link whose article has the highest score, the first of equals).
+ENTER_JS = """() => {
+  const result = document.querySelector('.md-search-result')
+  if (document.querySelector('script[src*="ko-search-input.js"]')) {
+    const links = result.querySelectorAll('.md-search-result__list > li:first-child > a')
+    let first = links[0]
+    if (first && links[1] && !first.querySelector('article > :not(h1):not(.md-search-result__icon)')) first = links[1]
+    return first ? first.href : null
+  }
+  let best = null, top = -Infinity
+  for (const a of result.querySelectorAll(':first-child [href]')) {
+    const score = parseFloat(a.firstElementChild.getAttribute('data-md-score'))
+    if (score > top) { best = a; top = score }
+  }
+  return best ? best.href : null
+}"""
+# Enter's destination, held: the page's next navigation (whatever starts it: a link's click, location.assign;
+# the Navigation API sees them all) is recorded in window.__went and cancelled, so the page and its loaded
+# search stay for the next query. One navigation only: the page navigates freely again after it.
+HOLD_JS = """() => {
+  if (!window.__holding) {
+    window.__holding = true
+    navigation.addEventListener('navigate', ev => {
+      if (window.__went !== null) return
+      window.__went = ev.destination.url
+      ev.preventDefault()
+    })
+  }
+  window.__went = null
+}"""
 WATCH_JS = """() => {
   const w = window.__probe = {key: 0, change: 0, sent: 0, answered: 0, answer: 0}
   // The box's value changes on 'input'; ko-search-input.js starts the search right then, before the key's
@@ -60,12 +94,21 @@ DEV2_QUERIES = Path(__file__).parents[1] / "data" / "search-queries-dev-2.yml"
 # The team's query files, by name in ../shared/search/, and our copies.
 SHARED_COPIES = {"queries-dev.yml": DEV_QUERIES, "queries-dev-2.yml": DEV2_QUERIES}
 EXTRA_QUERIES = Path(__file__).parents[1] / "data" / "search-queries-extra.yml"
+# Round 3 (issue 27): everyday wordings, negations and question words; ours alone.
+DEV3_QUERIES = Path(__file__).parents[1] / "data" / "search-queries-dev-3.yml"
+# Every set whose queries must land right, by the name the bench prints.
+QUERY_SETS = {"dev": DEV_QUERIES, "dev-2": DEV2_QUERIES, "dev-3": DEV3_QUERIES, "extra": EXTRA_QUERIES}
 
 
 @dataclass
 class Query:
     q: str
     any: list[list[str]]
+    # Where Enter must land: Material search locations ('payment/#double-charge', 'faq/', '' the home page),
+    # any one of them.
+    lands: tuple[str, ...] = ()
+    # Nothing on the site is about it: the entries shown when nothing matches must be on the list.
+    fallback: bool = False
 
     def answered_by(self, entries: list[dict], first: int = 4) -> bool:
         """Every group of `any` is matched (one alternative) within one of the first entries."""
@@ -106,15 +149,55 @@ def resolve(text: str, guide, where: str = "queries") -> str:
     return REFERENCE.sub(named, text)
 
 
+def search_location(link: str) -> str:
+    """A site link as the data writes it -> the location Material's search index gives that page or section:
+    'payment.md#two-points' -> 'payment/#two-points', 'faq.md' -> 'faq/', 'index.md' -> ''."""
+    page, _, anchor = link.partition("#")
+    return page_url(page) + (f"#{anchor}" if anchor else "")
+
+
+def landing(text: str, guide, where: str) -> str:
+    """One `lands` entry as a search location: `{{ scenario.id }}` the section its `link` opens, `{{ faq.id }}`
+    the FAQ entry, or a site link ('payment.md#two-points')."""
+    m = REFERENCE.fullmatch(text.strip())
+    if m is None:
+        if "{{" in text:
+            raise LookupError(f"{where}: lands {text!r} is neither {{{{ scenario.id }}}}, {{{{ faq.id }}}} nor a link")
+        return search_location(text.strip())
+    kind, key = m.groups()
+    if kind == "fact":
+        raise LookupError(f"{where}: lands {text!r} names a fact; name a scenario, a FAQ entry or a page")
+    entry = guide.find("faq" if kind == "faq" else "scenarios", key)
+    if entry is None:
+        raise LookupError(f"{where}: lands names no {kind} with id {key} in the guide")
+    return f"{search_location(FAQ_PAGE)}#{faq_anchor(key)}" if kind == "faq" else search_location(entry.link)
+
+
 def load_queries(path: Path, guide=None) -> list[Query]:
-    """A queries file (list of {q, any}); references (REFERENCE) in `q` and `any` are read from `guide`."""
-    return [
-        Query(
-            resolve(item["q"], guide, path.name),
-            [[resolve(a, guide, path.name) for a in group] for group in item["any"]],
+    """A queries file (list of {q, any, lands, fallback}); references (REFERENCE) in `q` and `any` are read
+    from `guide`, and `lands` (one entry or a list) become search locations (landing)."""
+    queries = []
+    for item in yaml.safe_load(path.read_text("utf-8")):
+        where = f"{path.name}, query {item['q']!r}"
+        lands = item.get("lands", ())
+        queries.append(
+            Query(
+                resolve(item["q"], guide, path.name),
+                [[resolve(a, guide, path.name) for a in group] for group in item["any"]],
+                tuple(landing(x, guide, where) for x in ([lands] if isinstance(lands, str) else lands)),
+                bool(item.get("fallback", False)),
+            )
         )
-        for item in yaml.safe_load(path.read_text("utf-8"))
-    ]
+    return queries
+
+
+def location_of(url: str, site_url: str) -> str:
+    """A page's URL (or a result's href) as a search location: its path below the site's root and its
+    hash; the query Material adds for highlighting (?h=) is no part of where it lands."""
+    parts = urlsplit(urljoin(site_url, url))
+    root = urlsplit(site_url).path
+    path = parts.path.removeprefix(root) if parts.path.startswith(root) else parts.path
+    return path + (f"#{parts.fragment}" if parts.fragment else "")
 
 
 def differences_from_shared(ours: Path, theirs: Path, guide) -> list[str]:
@@ -172,7 +255,17 @@ class SearchBox:
     def throttle(self, rate: float) -> None:
         self.cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
 
+    def reopen(self) -> None:
+        """Open search again when a result has closed it (Enter, a click), as the magnifier does; the index
+        is still loaded. The label is clicked from the page: Playwright's click would wait for the header's
+        transition to end (most of a second)."""
+        if self.page.evaluate("() => document.getElementById('__search').checked"):
+            return
+        self.page.evaluate("() => document.querySelector('label.md-header__button[for=__search]').click()")
+        self.page.wait_for_function(f"() => document.activeElement?.matches({INPUT!r})")
+
     def type(self, text: str) -> None:
+        self.reopen()
         box = self.page.locator(INPUT)
         box.fill("")
         box.focus()
@@ -205,6 +298,18 @@ class SearchBox:
             # Poll gently: every look is a round trip through the (throttled) page's main thread.
             time.sleep(0.05)
         return None
+
+    def enter_href(self) -> str | None:
+        """The URL Enter would open now (ENTER_JS), None when the list has no link."""
+        return self.page.evaluate(ENTER_JS)
+
+    def press_enter(self) -> str | None:
+        """Press Enter in the box; return the URL the page then sets off to (None: nowhere). The navigation
+        is held (HOLD_JS): the page stays, with its search, for the next query."""
+        self.page.evaluate(HOLD_JS)
+        self.page.locator(INPUT).press("Enter")
+        # Enter's handlers click the link within the key's own event, so the navigation has begun by now.
+        return self.page.evaluate("() => { const went = window.__went; window.__went = undefined; return went }")
 
     def search(self, text: str, repeats: int = 0) -> tuple[list[dict], list[float]]:
         """Type the query; return the visible entries and the latencies of the last key (ms). With

@@ -1,9 +1,10 @@
 // A built site's search, in node, with no browser: Material's own search worker and ours (as the site serves
 // them: site/assets/javascripts/workers/) run in a worker-like vm context, fed the site's search index; the
 // results are laid out as Material's result list lays them out (templates/search/index.tsx in Material's
-// source; the build checks it still does, hooks/guidekit/material_search.py) and Enter is read as
-// ko-search-input.js reads it. Used by the node tests of ranking (search-rank.test.mjs) and by
-// `make bench-search` (scripts/bench_search.py --no-browser).
+// source; the build checks it still does, hooks/guidekit/material_search.py) and Enter is read as the
+// site's pages read it: ko-search-input.js where the site uses it, else Material's own rule (a stock build:
+// Material's worker alone). Used by the node tests of ranking, by search-run.mjs (tests/test_search_landing.py,
+// `make bench-search` with --no-browser).
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
@@ -21,11 +22,14 @@ function messageTypes(siteDir) {
   return types;
 }
 
+// Tags inside a line of text: gone without a trace, as in the browser's innerText ("<mark>09</mark>:00" is
+// "09:00"); any other tag parts words.
+const INLINE = /<\/?(?:a|abbr|b|code|del|em|i|ins|kbd|mark|s|small|span|strong|sub|sup|u)(?:\s[^>]*)?>/gi;
+
 /** The plain text of a result's HTML (highlight marks and entities gone), as a reader sees it. */
 export function textOf(html) {
-  // inline marks (the highlight, bold) join their text as a browser shows it; blocks end a line
   return String(html || "")
-    .replace(/<\/?(?:mark|b|strong|em|i|code|a|span|kbd|small)\b[^>]*>/gi, "")
+    .replace(INLINE, "")
     .replace(/<[^>]*>/g, " ")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
@@ -69,14 +73,33 @@ export function enterTarget(groups) {
   return first[0].location;
 }
 
+/** Where Enter goes on a stock build (Material's components/search: the link whose article has the
+    highest `data-md-score`, two decimals as the page writes it; the first of equals in the list's order).
+    The best score is always in the first group: groups come in the order of their best section. */
+export function materialEnter(groups) {
+  const first = groups[0];
+  if (!first) return null;
+  const shown = (entry) => Number(entry.score.toFixed(2));
+  return first.reduce((best, entry) => (shown(entry) > shown(best) ? entry : best)).location;
+}
+
+/** Whether the site's pages run our search (ko-search.js in the worker's place, ko-search-input.js's
+    Enter): overrides/main.html adds both only when the korean_search hook is on. */
+function usesKoreanSearch(siteDir) {
+  return fs.readFileSync(path.join(siteDir, "index.html"), "utf8").includes("ko-search-input.js");
+}
+
 /** The built site at `siteDir`, searchable: `await site.search(query)` gives Material's answer (`items`),
-    the entries a reader sees in order (`visible`) and where Enter goes (`enter`). */
+    the entries a reader sees in order (`visible`, each with its `score`; -1 for the entries shown when
+    nothing matched) and where Enter goes (`enter`). */
 export async function openSite(siteDir) {
   const workers = path.join(siteDir, WORKERS);
   const base = fs.readdirSync(workers).find((name) => /^search\.[0-9a-f]+\.min\.js$/.test(name));
   if (!base) throw new Error(`no Material search worker in ${workers}: build the site first`);
   const index = JSON.parse(fs.readFileSync(path.join(siteDir, "search", "search_index.json"), "utf8"));
   const MESSAGE = messageTypes(siteDir);
+  const korean = usesKoreanSearch(siteDir);
+  const script = korean ? "ko-search.js" : base;
 
   const scope = {};
   const listeners = [];
@@ -87,7 +110,7 @@ export async function openSite(siteDir) {
     setTimeout,
     clearTimeout,
     queueMicrotask,
-    location: { href: `http://127.0.0.1/${WORKERS}/ko-search.js?base=${encodeURIComponent(base)}` },
+    location: { href: `http://127.0.0.1/${WORKERS}/${script}?base=${encodeURIComponent(base)}` },
     addEventListener(type, listener) {
       if (type === "message") listeners.push(listener);
     },
@@ -106,7 +129,7 @@ export async function openSite(siteDir) {
   const context = vm.createContext(scope);
   // `self instanceof WorkerGlobalScope` is how ko-search.js knows it runs as the worker.
   vm.runInContext("globalThis.WorkerGlobalScope = { [Symbol.hasInstance]: (v) => v === globalThis }", context);
-  const worker = path.join(workers, "ko-search.js");
+  const worker = path.join(workers, script);
   vm.runInContext(fs.readFileSync(worker, "utf8"), context, { filename: worker });
 
   const send = (message) =>
@@ -129,7 +152,7 @@ export async function openSite(siteDir) {
         items,
         groups,
         visible: groups.flat().filter((entry) => !entry.folded),
-        enter: enterTarget(groups),
+        enter: korean ? enterTarget(groups) : materialEnter(groups),
       };
     },
   };
