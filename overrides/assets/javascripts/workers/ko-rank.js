@@ -48,7 +48,7 @@ const LIGHT_WORDS = new Set([
   "할", "하나요", "해야", "해야해요", "합니다", "해서", "있어요", "있음", "있나요", "있어", "주세요", "줘요", "줌", "줘",
   "요", "좀", "너무", "진짜", "정말", "그냥", "제", "내", "저", "것", "거", "게", "수", "등", "이거", "그거", "어떻게",
   "어떡해", "어떡해요", "어떻게요", "뭐", "뭘", "뭐예요", "뭔가요", "뭐죠", "왜", "누가", "무엇", "어떤", "법", "하는법",
-  "싶어요", "싶음", "싶은데", "싶다", "당함", "당했어요", "같아요", "같음", "같아", "같은데", "같습니다", "방법", "방법은", "하는방법", "오래", "계속", "자꾸", "많이", "빨리", "제발", "완전", "엄청",
+  "싶어요", "싶음", "싶은데", "싶다", "당함", "당했어요", "같아요", "같음", "같아", "같은데", "같습니다", "방법", "방법은", "하는방법", "오래", "계속", "자꾸", "많이", "빨리", "제발", "완전", "엄청", "혹시", "혹시나", "이제", "근데", "그런데", "저기",
 ]);
 const NEG_ALONE = new Set(["안", "못"]);
 /* What a verb made of a noun starts with: 나다, 되다, 하다, 당하다 (박살났어요, 취소됨, 취소당함). */
@@ -391,7 +391,7 @@ export function score(reading, prepared) {
       if (f > best) [best, second] = [f, best];
       else second = Math.max(second, f);
     }
-    const intent = best ? 0.75 * best + 0.25 * (total ? together / total : 0) + 0.05 * second : 0;
+    const intent = best ? 0.85 * best + 0.15 * (total ? together / total : 0) + 0.05 * second : 0;
     const stated = asking && [...reading.kinds].some((kind) => doc.kinds.has(kind));
     if (!cover && !intent) continue;
     out.set(doc.location, {
