@@ -256,3 +256,37 @@ def test_results_sent_back_to_the_page_are_the_best_and_carry_no_bigram_fields(b
     assert docs and not any(key in d for d in docs for key in ("ko", "kt", "ka"))
     # Only the best 40 sections come back (plus each page's own entry, which Material adds to its group).
     assert len([d for d in docs if d["score"] > 0]) <= 40
+
+
+# A query asking for a value (the data file's search.questions), and the fact whose value the first entry's
+# snippet must show.
+VALUE_QUERIES = [
+    ("상담원 몇시까지 해요", "agent_hours"),
+    ("반품 며칠까지", "withdrawal_days"),
+    ("주문 번호 어딨어요", "route_orders_official"),
+]
+
+
+@pytest.mark.parametrize("typed, fact", VALUE_QUERIES, ids=[q for q, _ in VALUE_QUERIES])
+def test_the_first_entry_shows_the_value_asked_for_whole_at_phone_width(phone_search, typed, fact):
+    """The snippet of the entry Enter opens states the value (marked), and at 390 px no part of it is cut off:
+    the mark lies inside its entry and inside the screen."""
+    phone_search.reopen()
+    phone_search.search(typed)
+    value = GUIDE.facts[fact].as_text()
+    box = phone_search.page.evaluate(
+        """value => {
+          const flat = s => s.replace(/\\s+/g, '')
+          const first = document.querySelector('.md-search-result__list > li:first-child')
+          const links = [...first.querySelectorAll(':scope > a')]
+          const entry = links.find(a => a.querySelector('article > :not(h1):not(.md-search-result__icon)')) || links[0]
+          const mark = [...entry.querySelectorAll('mark')].find(m => flat(m.textContent) === flat(value))
+          if (!mark) return {text: entry.innerText}
+          const r = mark.getBoundingClientRect(), a = entry.querySelector('article').getBoundingClientRect()
+          return {left: r.left, right: r.right, aLeft: a.left, aRight: a.right, width: innerWidth, lines: mark.getClientRects().length}
+        }""",
+        value,
+    )
+    assert "left" in box, f"'{typed}': the first entry does not mark {value!r}:\n{box.get('text', '')[:300]}"
+    assert box["aLeft"] - 0.5 <= box["left"] and box["right"] <= box["aRight"] + 0.5, box
+    assert box["left"] >= 0 and box["right"] <= box["width"], box

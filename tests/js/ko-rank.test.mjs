@@ -291,4 +291,9 @@ test("a snippet that already says the value gets it marked where it stands", () 
   assert.equal(markValue(marked, ["평일09:00–18:00"]), marked);
   const split = "<p>평일 <b>09:00–18:00</b></p>";
   assert.equal(markValue(split, ["평일09:00–18:00"]), split);
+  // Material's marks on words inside it give way to one mark around the whole value
+  assert.equal(
+    markValue("<p>MY쇼핑›<mark>주문</mark>배송 열기</p>", ["my쇼핑›주문배송"]),
+    "<p><mark data-md-highlight>MY쇼핑›주문배송</mark> 열기</p>",
+  );
 });

@@ -511,21 +511,23 @@ export function arrange(items, reading, prepared, ways) {
   return { items: out, level };
 }
 
-/** The snippet with the value asked for marked where it stands (when no tag splits it). */
+/** The snippet with the value asked for marked where it stands. Material may have marked words inside it
+    already (주문배송 in a path): those marks give way to one around the whole value. */
 export function markValue(html, values) {
   for (const value of values) {
     if (!value) continue;
-    const pattern = new RegExp(`(${spaced(value)})`, "iu");
+    const pattern = new RegExp(`(${spaced(value, "(?:</?mark[^>]*>)*")})`, "iu");
     const m = pattern.exec(html);
-    if (m && !/<mark[^>]*>[^<]*$/.test(html.slice(0, m.index)))
-      return `${html.slice(0, m.index)}<mark data-md-highlight>${m[1]}</mark>${html.slice(m.index + m[1].length)}`;
+    if (!m || /<mark[^>]*>[^<]*$/.test(html.slice(0, m.index))) continue;
+    const inner = m[1].replace(/<\/?mark[^>]*>/g, "");
+    return `${html.slice(0, m.index)}<mark data-md-highlight>${inner}</mark>${html.slice(m.index + m[1].length)}`;
   }
   return html;
 }
 
 /* A value without its spacing as a pattern that allows any spacing between its characters. */
-function spaced(value) {
-  return [...value].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s*");
+function spaced(value, between = "") {
+  return [...value].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(`${between}\\s*${between}`);
 }
 
 function compactIncludesAny(text, values) {
