@@ -204,9 +204,9 @@ class GuideBuild:
         faq_url = urls.get(FAQ_PAGE)
         aliases = {f"{faq_url}#{faq_anchor(q.id)}": list(q.aliases) for q in self.guide.faq} if faq_url else {}
         for s in self.guide.scenarios:
-            page, _, anchor = s.link.partition("#")
-            if s.aliases and page in urls:
-                aliases[f"{urls[page]}#{anchor}"] = list(s.aliases)
+            at = self.search_location(s.link)
+            if s.aliases and at is not None:
+                aliases[at] = list(s.aliases)
         return enrich_index(
             index,
             aliases,
@@ -225,12 +225,7 @@ class GuideBuild:
         """What the first answer is chosen by (search_ko.enrich_index): the scenarios' sections, the FAQ
         entries that ask the same as a scenario, and the question words with the facts that answer them."""
         urls = self.search_locations()
-
-        def location(link: str) -> str | None:
-            page, _, anchor = link.partition("#")
-            return f"{urls[page]}#{anchor}" if page in urls and anchor else urls.get(page)
-
-        scenarios = {s.id: location(s.link) for s in self.guide.scenarios}
+        scenarios = {s.id: self.search_location(s.link) for s in self.guide.scenarios}
         faq_url = urls.get(FAQ_PAGE)
         lend: dict[str, list[str]] = {}
         for q in self.guide.faq:
@@ -247,6 +242,13 @@ class GuideBuild:
                 for q in self.guide.search_questions
             ],
         }
+
+    def search_location(self, link: str) -> str | None:
+        """'payment.md#double-charge' as Material's search index names it ('payment/#double-charge'), or None
+        for a page the site does not have."""
+        page, _, anchor = link.partition("#")
+        url = self.search_locations().get(page)
+        return f"{url}#{anchor}" if url is not None and anchor else url
 
     def search_locations(self) -> dict[str, str]:
         """src_uri -> the location Material's search index gives that page (the home page is '', where the

@@ -28,6 +28,7 @@ import {
   plain,
   stemKey,
   stripParticle,
+  synonymsFor,
   verbStems,
 } from "./ko-analysis.js";
 
@@ -208,7 +209,7 @@ export function readQuery(query, table, site) {
 function wording(text, site, table) {
   const grams = new Set();
   for (const run of compact(text).match(HANGUL_RUN) || []) for (const gram of bigrams(run)) grams.add(gram);
-  const withSynonyms = [text].concat(synonymsIn(text, site));
+  const withSynonyms = [text].concat(synonymsFor(text, site.groups || []));
   for (const run of withSynonyms.join(" ").toLowerCase().match(LATIN_RUN) || []) grams.add(run);
   oneSyllableWords(text, grams);
   for (const piece of analyse(withSynonyms, site.stems).split(" ")) if (piece) grams.add(piece);
@@ -232,14 +233,6 @@ function oneSyllableWords(text, into) {
     const m = ONE_SYLLABLE_WITH_PARTICLE.exec(word);
     if (m) into.add(m[1]);
   }
-}
-
-function synonymsIn(text, site) {
-  const flat = compact(text);
-  const found = [];
-  for (const group of site.groups || [])
-    if (group.compact.some((word) => flat.includes(word))) found.push(...group.words);
-  return found;
 }
 
 /** Everything ranking needs to know of the index, made once when search opens (after ko-analysis setup,
@@ -273,7 +266,10 @@ export function prepare(index, site, fields) {
     for (const w of wordings) for (const gram of w.grams) pieces.add(gram);
     const all = texts.concat(text).join(" ");
     oneSyllableWords(all, pieces);
-    for (const run of all.concat(" ", synonymsIn(all, site).join(" ")).toLowerCase().match(LATIN_RUN) || [])
+    for (const run of all
+      .concat(" ", synonymsFor(all, site.groups || []).join(" "))
+      .toLowerCase()
+      .match(LATIN_RUN) || [])
       pieces.add(run);
     docs.set(doc.location, {
       location: doc.location,
@@ -363,7 +359,7 @@ export function score(reading, prepared) {
   const typed = reading.words.map((word) => word.text).join(" ");
   for (const run of compact(typed).match(HANGUL_RUN) || []) for (const gram of bigrams(run)) queryPieces.add(gram);
   // a wording's 상품 is said by a query's 물건 (the data file's synonym groups)
-  for (const piece of analyse(synonymsIn(typed, prepared.site), prepared.site.stems).split(" "))
+  for (const piece of analyse(synonymsFor(typed, prepared.site.groups || []), prepared.site.stems).split(" "))
     if (piece) queryPieces.add(piece);
   const asking = reading.kinds.size > 0;
   const roles = asking ? ROLE.asking : ROLE.plain;
@@ -418,7 +414,7 @@ export function score(reading, prepared) {
 /** How well the best results cover the query: "strong" (some section has every content word the site
     knows, and it knows most of them), "weak" (the best has at least half), or "none". */
 export function weakness(scores, reading, prepared) {
-  const w = weights(reading, prepared);
+  const w = reading.weights || weights(reading, prepared); // score() has made them for this reading
   const known = w.filter(Boolean).length;
   if (!known) return "none";
   let best = 0;
