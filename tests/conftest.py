@@ -19,6 +19,7 @@ from guidedev.support import (
     launch_chromium,
     tree_digest,
 )
+from guidedev.tabs import CHROMIUM, ENGINES, WEBKIT, PlaywrightTab, WebDriverTab
 
 # Property tests. "ci" is what `make test` and CI run: derandomized (the same examples on every run, so a
 # red run is never luck), no deadline (a busy 2-core machine is not a bug), no example database written.
@@ -173,6 +174,124 @@ def fresh_phone(browser):
     context = browser.new_context(**NO_WORKER, **PHONE)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture(scope="session")
+def next_build(tmp_path_factory):
+    """The same guide rebuilt with one page changed, one added and the stylesheet changed, as a later
+    deploy (guidedev.nextbuild)."""
+    from guidedev.nextbuild import next_project
+
+    tmp = tmp_path_factory.mktemp("next")
+    project = next_project(tmp / "project")
+    result = build_site(tmp / "site", config=project / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return tmp / "site"
+
+
+@pytest.fixture(scope="session")
+def webkit():
+    """WebKitGTK's WebDriver on a virtual phone screen, for this test process (guidedev.webdriver)."""
+    from guidedev.webdriver import WebKitGTK
+
+    try:
+        driver = WebKitGTK()
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    yield driver
+    driver.close()
+
+
+# ── one journey, every engine ──
+# A test that takes `tab` (or `worker_tab`) runs once per engine: Chromium through Playwright, WebKit
+# through WebDriver (guidedev.tabs). `@pytest.mark.journey(name, not_in={engine: why})` names it in the
+# run's table of journeys × engines and leaves out an engine that cannot drive what it needs, saying why.
+
+
+def pytest_generate_tests(metafunc):
+    if "engine" not in metafunc.fixturenames:
+        return
+    marker = metafunc.definition.get_closest_marker("journey")
+    not_in = marker.kwargs.get("not_in", {}) if marker else {}
+    metafunc.parametrize("engine", [e for e in ENGINES if e not in not_in], indirect=True)
+
+
+@pytest.fixture
+def engine(request):
+    marker = request.node.get_closest_marker("journey")
+    if marker:
+        not_in = marker.kwargs.get("not_in", {})
+        request.node.user_properties.append(("journey", (marker.args[0], request.param, not_in)))
+    return request.param
+
+
+def _tab(request, engine: str, service_workers: bool):
+    if engine == WEBKIT:
+        session = request.getfixturevalue("webkit").session(service_workers=service_workers)
+        yield WebDriverTab(session)
+        session.close()
+    else:
+        assert engine == CHROMIUM
+        browser = request.getfixturevalue("browser")
+        options = {**PHONE} if service_workers else {**NO_WORKER, **PHONE}
+        context = browser.new_context(**options)
+        if not service_workers:
+            # As WebKit with the feature off, and a browser that has none: no `navigator.serviceWorker` at
+            # all (Playwright's block alone leaves it there and warns on the console when the page uses it).
+            context.add_init_script("delete Navigator.prototype.serviceWorker")
+        context.grant_permissions(["clipboard-read", "clipboard-write"])
+        yield PlaywrightTab(context.new_page())
+        context.close()
+
+
+@pytest.fixture
+def tab(request, engine):
+    """A phone in `engine` that offers no service worker, as an in-app browser may not (WebKit: the feature
+    turned off; Chromium: blocked): nothing stored, 390 × 844."""
+    yield from _tab(request, engine, service_workers=False)
+
+
+@pytest.fixture
+def worker_tab(request, engine):
+    """A phone in `engine` with service workers, for the offline copy's journeys."""
+    yield from _tab(request, engine, service_workers=True)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The journeys × engines table: pass, FAIL, or n/a with the reason the test gives."""
+    results: dict[str, dict[str, str]] = {}
+    for outcome in ("passed", "failed", "error"):
+        for report in terminalreporter.stats.get(outcome, []):
+            for key, value in getattr(report, "user_properties", []):
+                if key != "journey":
+                    continue
+                name, engine_name, not_in = value
+                row = results.setdefault(name, {})
+                for other, why in not_in.items():
+                    row.setdefault(other, f"n/a: {why}")
+                # Any phase that failed (a setup, the test, the check after it) fails the journey.
+                if outcome != "passed":
+                    row[engine_name] = "FAIL"
+                elif report.when == "call":
+                    row.setdefault(engine_name, "pass")
+    if not results:
+        return
+    writer = terminalreporter
+    writer.write_sep("=", "journeys × engines")
+    width = max(len(n) for n in results)
+    writer.write_line(f"{'journey':<{width}}  " + "  ".join(f"{e:<8}" for e in ENGINES))
+    notes = []
+    for name in sorted(results):
+        cells = []
+        for e in ENGINES:
+            cell = results[name].get(e, "–")
+            if cell.startswith("n/a"):
+                notes.append(f"{name} in {e}: {cell[5:]}")
+                cell = "n/a"
+            cells.append(f"{cell:<8}")
+        writer.write_line(f"{name:<{width}}  " + "  ".join(cells))
+    for note in notes:
+        writer.write_line(f"  n/a, {note}")
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import http.server
 import io
+import json
 import os
 import threading
 import time
@@ -233,18 +234,23 @@ class Host(SiteServer):
     """A host for one built site at a folder of the address (`/` or `/repo/`, as on GitHub Pages), with
     gzip, that can be switched to another build while it runs (a deploy) and logs what it sent.
     `statuses` makes it answer some paths (`/repo/sw.js`) with an error status instead, as a broken deploy
-    would; it may be changed while the host runs."""
+    would; it may be changed while the host runs. `offline = True` drops every request unanswered, as a
+    phone with no signal sees it, in any browser. `watch=True` puts PROBLEMS_JS at the top of every page it
+    sends, so that any browser, WebKit's too, keeps a list of what reached the page's console."""
 
     def __init__(
         self,
         site: Path,
         prefix: str = "/",
+        *,
         port: int = 0,
         max_age: int | None = 600,
         statuses: dict[str, int] | None = None,
+        watch: bool = False,
     ):
         self.site, self.prefix = site, prefix
         self.statuses = dict(statuses or {})
+        self.offline = False
         self.log: list[Served] = []
         host, keep_for = self, max_age
 
@@ -258,6 +264,9 @@ class Host(SiteServer):
                 # The build at the time of the request: Chromium opens connections ahead of its requests,
                 # so one accepted before a deploy may carry the first request after it.
                 self.directory = str(host.site)
+                if host.offline:
+                    self.close_connection = True
+                    return None
                 path = urlparse(self.path).path
                 if path in host.statuses:
                     return self._answer(host.statuses[path])
@@ -269,8 +278,11 @@ class Host(SiteServer):
                 target = Path(self.translate_path(self.path))
                 if target.is_dir() and not path.endswith("/"):
                     return self._answer(301, location=path + "/")  # as GitHub Pages answers a folder
-                if not (target / "index.html" if target.is_dir() else target).is_file():
+                file = target / "index.html" if target.is_dir() else target
+                if not file.is_file():
                     return self._answer(404)
+                if watch and file.suffix == ".html":
+                    return self._send(200, file.read_bytes())
                 body = super().send_head()
                 if body is not None:
                     size = len(body.getvalue()) if isinstance(body, io.BytesIO) else os.fstat(body.fileno()).st_size
@@ -281,13 +293,20 @@ class Host(SiteServer):
                 """A redirect, an error status, or the site's own 404 page with status 404."""
                 page = host.site / "404.html"
                 body = page.read_bytes() if status == 404 and page.is_file() else b""
+                return self._send(status, body, location)
+
+            def _send(self, status: int, html: bytes, location: str = ""):
+                if watch and html:
+                    html = with_problem_list(html)
                 self.send_response(status)
                 if location:
                     self.send_header("Location", location)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Content-Length", str(len(html)))
+                if status == 200 and self.max_age is not None:
+                    self.send_header("Cache-Control", f"max-age={self.max_age}")
                 self.end_headers()
-                return io.BytesIO(body)
+                return io.BytesIO(html)
 
         self.httpd = QuietHTTPServer(("127.0.0.1", port), Handler)
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
@@ -296,6 +315,37 @@ class Host(SiteServer):
 
     def deploy(self, site: Path) -> None:
         self.site = site
+
+
+# What reached a page's console, kept in the tab's session storage so that it outlives the page: errors
+# thrown and not caught, promises rejected and not handled, files that failed to load, the page's policy
+# refusing something, console.error and console.warn. Read (and emptied) by `take_problems`. It runs before
+# the page's policy (the <meta> after it), which applies only to what comes after that tag.
+PROBLEMS_KEY = "guide-test:problems"
+PROBLEMS_JS = """(() => {
+  const note = (kind, text) => {
+    try {
+      const seen = JSON.parse(sessionStorage.getItem(KEY) || "[]");
+      seen.push(kind + " on " + location.pathname + ": " + text);
+      sessionStorage.setItem(KEY, JSON.stringify(seen));
+    } catch (e) {}
+  };
+  addEventListener("error", (e) => note("error", e.message || String((e.target && (e.target.src || e.target.href)) || e.type)), true);
+  addEventListener("unhandledrejection", (e) => note("unhandled rejection", String(e.reason && (e.reason.stack || e.reason))));
+  addEventListener("securitypolicyviolation", (e) => note("policy", e.violatedDirective + " " + e.blockedURI));
+  for (const level of ["error", "warn"]) {
+    const original = console[level];
+    console[level] = function (...args) { note("console." + level, args.map(String).join(" ")); return original.apply(this, args); };
+  }
+})();""".replace("KEY", json.dumps(PROBLEMS_KEY))
+TAKE_PROBLEMS_JS = f"const k = {json.dumps(PROBLEMS_KEY)}; const seen = JSON.parse(sessionStorage.getItem(k) || '[]'); sessionStorage.removeItem(k); return seen;"
+
+
+def with_problem_list(html: bytes) -> bytes:
+    head = html.find(b"<head>")
+    assert head != -1, "a page without <head>"
+    at = head + len(b"<head>")
+    return html[:at] + b"<script>" + PROBLEMS_JS.encode() + b"</script>" + html[at:]
 
 
 # ── first load ───────────────────────────────────────────────────────────────

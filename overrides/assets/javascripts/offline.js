@@ -8,6 +8,8 @@
 {
   const script = document.currentScript;
   if ("serviceWorker" in navigator && script) {
+    /* The footer and the offline page say the guide opens offline only where this holds (extra.css). */
+    document.documentElement.classList.add("guide-offline-ready");
     /* this file is assets/javascripts/offline.js */
     const root = new URL("../../", script.src);
     const worker = new URL("sw.js", root);
@@ -96,7 +98,8 @@
           );
         })
         .catch(() => {
-          /* no offline copy here (private window, blocked storage): the site works online */
+          /* no offline copy here (private window, blocked storage): the site works online, and says so */
+          document.documentElement.classList.remove("guide-offline-ready");
         });
     };
     if (document.readyState === "complete") register();
