@@ -41,7 +41,9 @@ $(NODE_AUDIT): $(NPM_DIR)/package-lock.json
 	touch $@ $(NODE_TEST)
 
 install: $(VENV)/.runtime
+# Then the system's browsers (scripts/browsers.sh): installed when run as root, else named with the command.
 install-dev: $(VENV)/.dev $(NODE_TEST)
+	@scripts/browsers.sh
 node-tools: $(NODE_TEST)  ## axe-core for the browser tests, pinned in tests/vendor/package-lock.json
 
 # `make serve PORT=8001` when 8000 is taken; `HOST=0.0.0.0` to open it from a phone on the same network

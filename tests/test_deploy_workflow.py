@@ -29,6 +29,7 @@ def test_browser_and_fonts_come_from_places_a_runner_has():
     text = " ".join(_runs())
     assert "playwright install --with-deps chromium" in text
     assert "fonts-noto-cjk" in text
+    assert "webkit2gtk-driver" in text and "xvfb" in text  # WebKit's journeys (tests/browser/test_every_engine.py)
     assert "chromium-browser" not in text  # a snap stub on Ubuntu runners
 
 
