@@ -9,7 +9,7 @@
   const script = document.currentScript;
   if ("serviceWorker" in navigator && script) {
     /* The footer and the offline page say the guide opens offline only where this holds (extra.css). */
-    document.documentElement.classList.add("guide-offline-ready");
+    document.documentElement.classList.add("can-keep-copy");
     /* this file is assets/javascripts/offline.js */
     const root = new URL("../../", script.src);
     const worker = new URL("sw.js", root);
@@ -99,7 +99,7 @@
         })
         .catch(() => {
           /* no offline copy here (private window, blocked storage): the site works online, and says so */
-          document.documentElement.classList.remove("guide-offline-ready");
+          document.documentElement.classList.remove("can-keep-copy");
         });
     };
     if (document.readyState === "complete") register();
