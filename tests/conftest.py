@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -257,6 +258,15 @@ def worker_tab(request, engine):
     yield from _tab(request, engine, service_workers=True)
 
 
+def _columns(text: str) -> int:
+    """Columns a terminal gives `text`: two for a Hangul syllable."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _columns(text))
+
+
 def pytest_terminal_summary(terminalreporter):
     """The journeys × engines table: pass, FAIL, or n/a with the reason the test gives."""
     results: dict[str, dict[str, str]] = {}
@@ -278,8 +288,8 @@ def pytest_terminal_summary(terminalreporter):
         return
     writer = terminalreporter
     writer.write_sep("=", "journeys × engines")
-    width = max(len(n) for n in results)
-    writer.write_line(f"{'journey':<{width}}  " + "  ".join(f"{e:<8}" for e in ENGINES))
+    width = max(_columns(n) for n in results)
+    writer.write_line(_pad("journey", width) + "  " + "  ".join(f"{e:<8}" for e in ENGINES))
     notes = []
     for name in sorted(results):
         cells = []
@@ -289,7 +299,7 @@ def pytest_terminal_summary(terminalreporter):
                 notes.append(f"{name} in {e}: {cell[5:]}")
                 cell = "n/a"
             cells.append(f"{cell:<8}")
-        writer.write_line(f"{name:<{width}}  " + "  ".join(cells))
+        writer.write_line(_pad(name, width) + "  " + "  ".join(cells))
     for note in notes:
         writer.write_line(f"  n/a, {note}")
 
