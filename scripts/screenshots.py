@@ -1,9 +1,10 @@
 """`make screenshots`: one page of each kind (found in the built site, see tests/webaudit.page_types), as a
 390 px phone and a 1280 px desktop, light and dark, into screenshots/ (gitignored) for a person to look at.
 Phone shots are the first screen, the last screen (footer) and the whole page; desktop shots the first
-screen.
+screen. Then the phone in WebKit (WebKitGTK, the engine of every iPhone browser), without a service worker
+as an in-app browser may be: the first and the last screen (`*--phone-webkit.png`; `--no-webkit` leaves it).
 
-Usage: python scripts/screenshots.py [--all]   (--all: every page, not one per kind)"""
+Usage: python scripts/screenshots.py [--all] [--no-webkit]   (--all: every page, not one per kind)"""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from guidedev.support import ROOT, build_site, launch_chromium, site_pages
+from guidedev.tabs import WebDriverTab
 from guidedev.webaudit import GzipServer, View, page_types
+from guidedev.webdriver import WebKitGTK
 
 OUT = ROOT / "screenshots"
 SHOTS = (
@@ -30,6 +33,7 @@ SHOTS = (
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--all", action="store_true")
+    parser.add_argument("--no-webkit", action="store_true", help="Chromium only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="guide-shots-") as tmp:
         site = Path(tmp)
@@ -57,9 +61,26 @@ def main() -> int:
                         page.screenshot(path=str(OUT / f"{name}--{view.name}-end.png"))
                 context.close()
             browser.close()
+            if not args.no_webkit:
+                webkit_shots(server.url, kinds)
     for png in sorted(OUT.glob("*.png")):
         print(png.relative_to(ROOT))
     return 0
+
+
+def webkit_shots(url: str, kinds: dict[str, str]) -> None:
+    driver = WebKitGTK()
+    try:
+        tab = WebDriverTab(driver.session(service_workers=False))
+        for kind, path in kinds.items():
+            tab.goto(url + path)
+            name = kind.replace("/", "_").replace("*", "any")
+            tab.screenshot(OUT / f"{name}--phone-webkit.png")
+            tab.js("window.scrollTo(0, document.body.scrollHeight)")
+            tab.screenshot(OUT / f"{name}--phone-webkit-end.png")
+        tab.session.close()
+    finally:
+        driver.close()
 
 
 if __name__ == "__main__":
