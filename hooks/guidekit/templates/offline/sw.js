@@ -117,8 +117,11 @@ async function reply(event, url) {
    build made with the same Material; a build with another Material names its worker differently. */
 async function forThisCopy(event, href) {
   if (event.request.mode === "navigate") return KEYS.has(href);
-  const client = event.clientId && (await self.clients.get(event.clientId));
-  if (!client || client.type !== "window") return true;
+  /* Only the tabs are looked up. Firefox answers clients.get() for a worker from that worker's own thread,
+     which is blocked in importScripts() while this request waits: the search never started there. */
+  const windows = event.clientId ? await self.clients.matchAll({ type: "window" }) : [];
+  const client = windows.find((each) => each.id === event.clientId);
+  if (!client) return true;
   return PAGES.has(address(new URL(client.url)));
 }
 
