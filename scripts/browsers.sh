@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The system packages the browser tests need, on Debian (and Ubuntu): Chromium, WebKitGTK's WebDriver with
-# a virtual screen, Korean fonts (without them screenshots and PDFs show boxes for Hangul), the PDF tools
+# a virtual screen, Firefox, Korean fonts (without them screenshots and PDFs show boxes for Hangul), the PDF tools
 # and npm. As root it installs what is missing; otherwise it names what is missing and how to get it, and
 # exits 1 only with --require (CI). `make install-dev` runs it; so does .ci/run, with --require.
 set -euo pipefail
@@ -10,6 +10,8 @@ if ! command -v chromium >/dev/null 2>&1 && ! ls "${PLAYWRIGHT_BROWSERS_PATH:-$H
   need+=(chromium)
 fi
 command -v WebKitWebDriver >/dev/null 2>&1 || need+=(webkit2gtk-driver)
+# Firefox drives itself (WebDriver BiDi): no geckodriver. Debian's is the ESR; a GitHub runner has Firefox.
+command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || need+=(firefox-esr)
 command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
 fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk)  # not -q: grep quitting early fails the pipe
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)

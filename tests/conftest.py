@@ -20,7 +20,7 @@ from guidedev.support import (
     launch_chromium,
     tree_digest,
 )
-from guidedev.tabs import CHROMIUM, ENGINES, WEBKIT, PlaywrightTab, WebDriverTab
+from guidedev.tabs import CHROMIUM, ENGINES, FIREFOX, WEBKIT, BidiTab, PlaywrightTab, WebDriverTab
 
 # Property tests. "ci" is what `make test` and CI run: derandomized (the same examples on every run, so a
 # red run is never luck), no deadline (a busy 2-core machine is not a bug), no example database written.
@@ -203,10 +203,22 @@ def webkit():
     driver.close()
 
 
+@pytest.fixture(scope="session")
+def firefox():
+    """Debian's Firefox ESR, driven over WebDriver BiDi, for this test process (guidedev.bidi)."""
+    from guidedev.bidi import Firefox
+
+    try:
+        return Firefox()
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
+
+
 # ── one journey, every engine ──
 # A test that takes `tab` (or `worker_tab`) runs once per engine: Chromium through Playwright, WebKit
-# through WebDriver (guidedev.tabs). `@pytest.mark.journey(name, not_in={engine: why})` names it in the
-# run's table of journeys × engines and leaves out an engine that cannot drive what it needs, saying why.
+# through WebDriver, Firefox through WebDriver BiDi (guidedev.tabs). `@pytest.mark.journey(name,
+# not_in={engine: why})` names it in the run's table of journeys × engines and leaves out an engine that
+# cannot drive what it needs, saying why.
 
 
 def pytest_generate_tests(metafunc):
@@ -231,6 +243,10 @@ def _tab(request, engine: str, service_workers: bool):
         session = request.getfixturevalue("webkit").session(service_workers=service_workers)
         yield WebDriverTab(session)
         session.close()
+    elif engine == FIREFOX:
+        session = request.getfixturevalue("firefox").session(service_workers=service_workers)
+        yield BidiTab(session)
+        session.close()
     else:
         assert engine == CHROMIUM
         browser = request.getfixturevalue("browser")
@@ -248,7 +264,7 @@ def _tab(request, engine: str, service_workers: bool):
 @pytest.fixture
 def tab(request, engine):
     """A phone in `engine` that offers no service worker, as an in-app browser may not (WebKit: the feature
-    turned off; Chromium: blocked): nothing stored, 390 × 844."""
+    turned off; Firefox: its pref off; Chromium: blocked): nothing stored, 390 × 844."""
     yield from _tab(request, engine, service_workers=False)
 
 

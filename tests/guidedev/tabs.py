@@ -1,12 +1,14 @@
 """One page of the guide on a phone, in any engine: the journeys in tests/browser/test_every_engine.py are
-written once against `Tab` and run in Chromium (Playwright) and WebKit (WebKitGTK over WebDriver).
+written once against `Tab` and run in Chromium (Playwright), WebKit (WebKitGTK over WebDriver) and Firefox
+(over WebDriver BiDi).
 
 A Tab does what a reader does (open an address, tap, type, paste) and reads the page with a script. Scripts
 are function bodies that get their values in `arguments`, as WebDriver runs them; a promise they return is
-waited for. Waiting is the tab's own polling, the same in both engines."""
+waited for. Waiting is the tab's own polling, the same in every engine."""
 
 from __future__ import annotations
 
+import base64
 import json
 import time
 from pathlib import Path
@@ -14,8 +16,8 @@ from typing import Any
 
 from guidedev.webaudit import TAKE_PROBLEMS_JS
 
-CHROMIUM, WEBKIT = "chromium", "webkit"
-ENGINES = (CHROMIUM, WEBKIT)
+CHROMIUM, WEBKIT, FIREFOX = "chromium", "webkit", "firefox"
+ENGINES = (CHROMIUM, WEBKIT, FIREFOX)
 # A finger taps what is on screen: the element is brought to the middle of it first. WebDriver's own scroll
 # puts it at the top, under the header that stays there, and the tap then lands on the header.
 CENTER_JS = "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})"
@@ -23,6 +25,8 @@ CENTER_JS = "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})"
 _SCRATCH = """const box = document.createElement('textarea');
 box.id = 'guide-test-paste'; box.style.cssText = 'position:fixed;top:0;left:0;width:200px;height:60px;z-index:99999';
 document.body.appendChild(box); box.focus();"""
+# WebDriver's codes for the keys that type no character.
+KEYS = {"Enter": "\ue007", "Backspace": "\ue003", "Control": "\ue009", "Escape": "\ue00c", "Tab": "\ue004"}
 
 
 class Tab:
@@ -57,7 +61,11 @@ class Tab:
         """A date given to a date field as the engine lets a reader give it."""
         raise NotImplementedError
 
-    # ── the same in both ──
+    def pdf(self) -> bytes:
+        """The page printed on A4, as the engine's own print makes it (its print styles, its margins)."""
+        raise NotImplementedError
+
+    # ── the same in every engine ──
     @property
     def url(self) -> str:
         return self.js("return location.href")
@@ -167,6 +175,9 @@ class PlaywrightTab(Tab):
     def fill_date(self, css: str, iso: str) -> None:
         self.page.locator(css).first.fill(iso)  # Playwright's own way into Chromium's date field
 
+    def pdf(self) -> bytes:
+        return self.page.pdf(format="A4")
+
 
 class WebDriverTab(Tab):
     engine = WEBKIT
@@ -203,8 +214,7 @@ class WebDriverTab(Tab):
         self.session.element(self._element(css), "value", {"text": text})
 
     def press(self, *keys: str) -> None:
-        named = {"Enter": "\ue007", "Backspace": "\ue003", "Control": "\ue009", "Escape": "\ue00c", "Tab": "\ue004"}
-        self.session.keys(*(named.get(k, k) for k in keys))
+        self.session.keys(*(KEYS.get(k, k) for k in keys))
 
     def screenshot(self, path: Path) -> None:
         path.write_bytes(self.session.screenshot())
@@ -216,3 +226,67 @@ class WebDriverTab(Tab):
         self.js("const e = document.querySelector(arguments[0]); e.value = ''; e.blur()", css)
         self.type(css, f"{month}/{day}/{year}")
         self.wait("return document.querySelector(arguments[0]).value === arguments[1]", css, iso, what=f"{css} = {iso}")
+
+
+class BidiTab(Tab):
+    engine = FIREFOX
+
+    def __init__(self, session):
+        self.session = session
+
+    def goto(self, url: str) -> None:
+        self.session.send("browsingContext.navigate", {"context": self.session.context, "url": url, "wait": "complete"})
+
+    def reload(self) -> None:
+        self.session.send("browsingContext.reload", {"context": self.session.context, "wait": "complete"})
+
+    def js(self, body: str, *args: Any) -> Any:
+        return self.session.execute(body, *args)
+
+    def _actions(self, *sources: dict) -> None:
+        self.session.send("input.performActions", {"context": self.session.context, "actions": list(sources)})
+
+    def tap(self, css: str) -> None:
+        self.wait_for(css)
+        element = self.js("return document.querySelector(arguments[0])", css)
+        self.js(CENTER_JS, element)
+        at = {"type": "element", "element": element}  # its middle
+        press = [{"type": "pointerMove", "x": 0, "y": 0, "origin": at}]
+        press += [{"type": "pointerDown", "button": 0}, {"type": "pointerUp", "button": 0}]
+        self._actions({"type": "pointer", "id": "finger", "parameters": {"pointerType": "mouse"}, "actions": press})
+
+    def _keys(self, presses: list[dict]) -> None:
+        self._actions({"type": "key", "id": "keyboard", "actions": presses})
+
+    def type(self, css: str, text: str) -> None:
+        self.wait_for(css)
+        # As WebDriver's Element Send Keys: a field that gets the focus gets the caret at its end.
+        self.js(
+            """const e = document.querySelector(arguments[0]);
+               if (document.activeElement !== e) { e.focus(); if (e.selectionStart !== null) e.selectionStart = e.value.length; }""",
+            css,
+        )
+        self._keys([{"type": kind, "value": c} for c in text for kind in ("keyDown", "keyUp")])
+
+    def press(self, *keys: str) -> None:
+        codes = [KEYS.get(k, k) for k in keys]
+        down = [{"type": "keyDown", "value": k} for k in codes]
+        self._keys(down + [{"type": "keyUp", "value": k} for k in reversed(codes)])
+
+    def screenshot(self, path: Path) -> None:
+        shot = self.session.send("browsingContext.captureScreenshot", {"context": self.session.context})
+        path.write_bytes(base64.b64decode(shot["data"]))
+
+    def fill_date(self, css: str, iso: str) -> None:
+        # Firefox's date field takes digits into the part that has the focus and moves on when it is full, in
+        # the browser's locale order: en-US's mm/dd/yyyy (Debian's Firefox has no other without a language
+        # pack). The separators typed are passed over. Typed into an empty field.
+        year, month, day = iso.split("-")
+        self.js("const e = document.querySelector(arguments[0]); e.value = ''; e.blur(); e.focus()", css)
+        self._keys([{"type": kind, "value": c} for c in f"{month}/{day}/{year}" for kind in ("keyDown", "keyUp")])
+        self.wait("return document.querySelector(arguments[0]).value === arguments[1]", css, iso, what=f"{css} = {iso}")
+
+    def pdf(self) -> bytes:
+        a4 = {"width": 21.0, "height": 29.7}  # cm
+        printed = self.session.send("browsingContext.print", {"context": self.session.context, "page": a4})
+        return base64.b64decode(printed["data"])

@@ -330,7 +330,12 @@ PROBLEMS_JS = """(() => {
       sessionStorage.setItem(KEY, JSON.stringify(seen));
     } catch (e) {}
   };
-  addEventListener("error", (e) => note("error", e.message || String((e.target && (e.target.src || e.target.href)) || e.type)), true);
+  addEventListener("error", (e) => {
+    // Firefox prefetches the page a <link rel="next"> names and reports the prefetch it drops on leaving as
+    // that link's error; the reader sees nothing of it.
+    if (e.target && e.target.matches && e.target.matches("link[rel~=next], link[rel~=prev]")) return;
+    note("error", e.message || String((e.target && (e.target.src || e.target.href)) || e.type));
+  }, true);
   addEventListener("unhandledrejection", (e) => note("unhandled rejection", String(e.reason && (e.reason.stack || e.reason))));
   addEventListener("securitypolicyviolation", (e) => note("policy", e.violatedDirective + " " + e.blockedURI));
   for (const level of ["error", "warn"]) {
