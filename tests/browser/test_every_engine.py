@@ -200,8 +200,12 @@ def test_the_date_typed_gives_the_deadline_moved_past_a_holiday(quiet, host):
     days = GUIDE.facts["withdrawal_days"]
     holidays = site_holidays(GUIDE.extra_holidays)
     tab.goto(checklist_url(host, "before_return"))
+    # An empty field reads as empty: WebKit writes today's date into it, greyed here as a placeholder is.
+    colour = "return getComputedStyle(document.querySelector('.deadline-helper__arrival')).color"
+    empty = tab.js(colour)
     for arrival in ("2026-12-18", "2026-12-21"):
         tab.fill_date(".deadline-helper__arrival", arrival)
+        assert tab.js(colour) != empty, "a given date looks like the empty field"
         expected = for_fact(days, arrival, holidays)
         shown = tab.wait(
             """const t = document.querySelector('dd[data-deadline="withdrawal"] .deadline-date time');
