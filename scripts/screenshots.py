@@ -68,6 +68,9 @@ def main() -> int:
     return 0
 
 
+AT_END = "scrollY > 0 || innerHeight >= document.body.scrollHeight"
+
+
 def webkit_shots(url: str, kinds: dict[str, str]) -> None:
     driver = WebKitGTK()
     try:
@@ -76,7 +79,8 @@ def webkit_shots(url: str, kinds: dict[str, str]) -> None:
             tab.goto(url + path)
             name = kind.replace("/", "_").replace("*", "any")
             tab.screenshot(OUT / f"{name}--phone-webkit.png")
-            tab.js("window.scrollTo(0, document.body.scrollHeight)")
+            # Scrolled again until it holds: a page still laying itself out may put the reader back at the top.
+            tab.wait(f"window.scrollTo(0, document.body.scrollHeight); return {AT_END}")
             tab.screenshot(OUT / f"{name}--phone-webkit-end.png")
         tab.session.close()
     finally:
