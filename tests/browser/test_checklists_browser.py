@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -14,6 +13,7 @@ import yaml
 from guidedev import hand_checked as hand
 from guidedev.civil_dates import Deadline, first_of, for_fact, site_holidays
 from guidedev.civil_dates import deadline as deadline_for
+from guidedev.pdfs import a4_sheets, pdf_text
 from guidedev.support import NO_WORKER, ROOT, load_project_guide
 from guidekit.checklists import storage_key
 from guidekit.public_holidays import covered_years
@@ -70,16 +70,7 @@ def pdf_of(page, tmp_path, name: str):
     path = tmp_path / f"{name}.pdf"
     page.emulate_media(media="print")
     page.pdf(path=str(path), format="A4")
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-    size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
-    assert size and abs(float(size.group(1)) - 595) < 2 and abs(float(size.group(2)) - 842) < 2, "not A4 portrait"
-    return path, pages
-
-
-def pdf_text(path, first: int | None = None) -> str:
-    args = ["pdftotext", "-layout"] + (["-f", str(first), "-l", str(first)] if first else []) + [str(path), "-"]
-    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    return path, a4_sheets(path)
 
 
 @pytest.fixture

@@ -17,12 +17,13 @@ test_offline, typing through an input method in test_search), and axe-core over 
 from __future__ import annotations
 
 import re
-import subprocess
 
 import pytest
 
 from guidedev import hand_checked as hand
+from guidedev import webaudit
 from guidedev.civil_dates import for_fact, site_holidays
+from guidedev.pdfs import a4_sheets, pdf_text
 from guidedev.searchprobe import DEV_QUERIES, ENTER_JS, EXTRA_QUERIES, load_queries
 from guidedev.support import load_project_guide, site_pages
 from guidedev.tabs import WEBKIT
@@ -38,9 +39,8 @@ LABEL = {d.id: d.label for d in GUIDE.details}
 ORDER = "20261126-77001"
 NO_PRINT = "WebKitGTK 2.50's WebDriver has no Print Page command (it answers `unknown command`) and no print media"
 NO_WORKER_CLAIM = "인터넷 없이도 볼 수 있어요"
-COPY_READY = """const r = await navigator.serviceWorker.ready; const w = r.active;
-if (w.state !== 'activated') await new Promise(done => w.addEventListener('statechange', () => w.state === 'activated' && done()));
-return await caches.keys();"""
+# The shared waiting script (webaudit), as a function body for a Tab.
+COPY_READY = f"return await ({webaudit.COPY_READY})()"
 
 
 WORKERS_JS = """const r = await navigator.serviceWorker.getRegistration();
@@ -311,9 +311,9 @@ def test_a_checklist_prints_on_one_a4_sheet_title_first_every_item_whole(quiet, 
     title, items = tab.text("article h1"), tab.texts(".checklist__label")
     pdf = tmp_path / "prepare.pdf"
     pdf.write_bytes(tab.pdf())
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert re.search(r"^Pages:\s+1$", info, re.M), f"{tab.engine}: the checklist does not print on one sheet:\n{info}"
-    printed = squeezed(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    sheets = a4_sheets(pdf)
+    assert sheets == 1, f"{tab.engine}: the checklist prints on {sheets} sheets"
+    printed = squeezed(pdf_text(pdf, layout=False))
     # Nothing above the title (the header, its search), and every item whole, in the order on the screen.
     assert printed.startswith(squeezed(title)), f"{tab.engine}: printed first: {printed[:80]}"
     at = 0

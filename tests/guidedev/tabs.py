@@ -258,6 +258,10 @@ class BidiTab(Tab):
     def _keys(self, presses: list[dict]) -> None:
         self._actions({"type": "key", "id": "keyboard", "actions": presses})
 
+    def _type_keys(self, text: str) -> None:
+        """Each character pressed and let go, into what has the focus."""
+        self._keys([{"type": kind, "value": c} for c in text for kind in ("keyDown", "keyUp")])
+
     def type(self, css: str, text: str) -> None:
         self.wait_for(css)
         # As WebDriver's Element Send Keys: a field that gets the focus gets the caret at its end.
@@ -266,7 +270,7 @@ class BidiTab(Tab):
                if (document.activeElement !== e) { e.focus(); if (e.selectionStart !== null) e.selectionStart = e.value.length; }""",
             css,
         )
-        self._keys([{"type": kind, "value": c} for c in text for kind in ("keyDown", "keyUp")])
+        self._type_keys(text)
 
     def press(self, *keys: str) -> None:
         codes = [KEYS.get(k, k) for k in keys]
@@ -283,7 +287,7 @@ class BidiTab(Tab):
         # pack). The separators typed are passed over. Typed into an empty field.
         year, month, day = iso.split("-")
         self.js("const e = document.querySelector(arguments[0]); e.value = ''; e.blur(); e.focus()", css)
-        self._keys([{"type": kind, "value": c} for c in f"{month}/{day}/{year}" for kind in ("keyDown", "keyUp")])
+        self._type_keys(f"{month}/{day}/{year}")
         self.wait("return document.querySelector(arguments[0]).value === arguments[1]", css, iso, what=f"{css} = {iso}")
 
     def pdf(self) -> bytes:
