@@ -240,7 +240,11 @@ def engine(request):
 
 def _tab(request, engine: str, service_workers: bool):
     if engine == WEBKIT:
-        session = request.getfixturevalue("webkit").session(service_workers=service_workers)
+        driver = request.getfixturevalue("webkit")
+        before = len(driver.restarts)
+        session = driver.session(service_workers=service_workers)
+        for why in driver.restarts[before:]:
+            request.node.user_properties.append(("restart", f"WebKitWebDriver restarted: {why}"))
         yield WebDriverTab(session)
         session.close()
     elif engine == FIREFOX:
@@ -286,9 +290,12 @@ def _pad(text: str, width: int) -> str:
 def pytest_terminal_summary(terminalreporter):
     """The journeys × engines table: pass, FAIL, or n/a with the reason the test gives."""
     results: dict[str, dict[str, str]] = {}
+    restarts: set[str] = set()
     for outcome in ("passed", "failed", "error"):
         for report in terminalreporter.stats.get(outcome, []):
             for key, value in getattr(report, "user_properties", []):
+                if key == "restart":
+                    restarts.add(f"{value}, before {report.nodeid}")
                 if key != "journey":
                     continue
                 name, engine_name, not_in = value
@@ -318,6 +325,9 @@ def pytest_terminal_summary(terminalreporter):
         writer.write_line(_pad(name, width) + "  " + "  ".join(cells))
     for note in notes:
         writer.write_line(f"  n/a, {note}")
+    # A browser that would not open is the harness's trouble, retried once (guidedev.webdriver); said here.
+    for restart in sorted(restarts):
+        writer.write_line(f"  {restart}")
 
 
 @pytest.fixture

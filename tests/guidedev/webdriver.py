@@ -6,7 +6,13 @@ The screen is a phone's, 390 × 844, and the browser runs full screen on it: a G
 narrower than MiniBrowser's toolbar (447 px), but a full-screen one is the screen's size with no toolbar.
 Each test gets a new session, which is a new browser with nothing stored (automation sessions keep no
 profile). MiniBrowser writes the page's console to its standard output (a WebKitSettings property), so
-errors that reach the console are read there."""
+errors that reach the console are read there.
+
+WebKitWebDriver now and then stops answering while it opens or closes a browser (WebKit's own test runner
+restarts it for the same reason, WebKit/WebKit#73421). Opening a browser is the harness's business, not the
+page's: a session that does not open in time, or did not close, restarts the driver with its browsers and
+opens anew, once, and the restart is told in the run's summary. A command that hangs inside a journey still
+fails the test."""
 
 from __future__ import annotations
 
@@ -15,6 +21,7 @@ import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import threading
 import time
@@ -77,10 +84,11 @@ class Console:
 class Session:
     """One WebDriver session: one browser window with nothing stored."""
 
-    def __init__(self, base: str, session_id: str, console: Console):
+    def __init__(self, base: str, session_id: str, console: Console, owner: WebKitGTK | None = None):
         self.base = f"{base}/session/{session_id}"
         self.console = console
         self.console_mark = console.mark()
+        self.owner = owner
 
     def call(self, method: str, path: str = "", body: dict | None = None, timeout: float = 60) -> Any:
         return _request(self.base + path, method, body, timeout)
@@ -106,8 +114,18 @@ class Session:
         return base64.b64decode(self.call("GET", "/screenshot"))
 
     def close(self) -> None:
-        with contextlib.suppress(WebDriverError, OSError):  # the browser already went away
-            self.call("DELETE", timeout=20)
+        try:
+            self.call("DELETE", timeout=CLOSE_TIMEOUT)
+        except TimeoutError:
+            if self.owner:  # the driver hangs: the next session starts on a new one
+                self.owner.hung = "a browser did not close"
+        except (WebDriverError, OSError):  # the browser already went away
+            pass
+
+
+# Seconds: a browser opens in under a second and closes in a tenth; these allow for a loaded CI machine.
+OPEN_TIMEOUT = 30
+CLOSE_TIMEOUT = 15
 
 
 class WebKitGTK:
@@ -134,12 +152,23 @@ class WebKitGTK:
         if not number:
             self.xvfb.kill()
             raise RuntimeError(f"Xvfb did not start a screen. {NO_WEBKIT}")
-        port = free_port()
-        env = {**os.environ, "DISPLAY": f":{number}", "TZ": "Asia/Seoul", "LANG": "C.UTF-8"}
+        self.env = {**os.environ, "DISPLAY": f":{number}", "TZ": "Asia/Seoul", "LANG": "C.UTF-8"}
         # No accessibility bus on a virtual screen: GTK would otherwise wait for one at every start.
-        env["NO_AT_BRIDGE"] = "1"
+        self.env["NO_AT_BRIDGE"] = "1"
+        self.restarts: list[str] = []  # why the driver was restarted, for the run's summary
+        self.hung = ""  # set when a session did not close: the next one restarts the driver first
+        self.binary = driver
+        self._start_driver(driver)
+
+    def _start_driver(self, driver: str) -> None:
+        port = free_port()
+        # Its own process group: a restart ends the browsers and web processes it started with it.
         self.driver = subprocess.Popen(
-            [driver, f"--port={port}"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+            [driver, f"--port={port}"],
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         threading.Thread(target=self.console.read, args=(self.driver.stdout,), daemon=True).start()
         self.base = f"http://127.0.0.1:{port}"
@@ -154,32 +183,70 @@ class WebKitGTK:
                     raise RuntimeError(f"WebKitWebDriver did not start. {NO_WEBKIT}") from None
                 time.sleep(0.1)
 
+    def _stop_driver(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.driver.pid, signal.SIGTERM)
+            os.killpg(self.driver.pid, signal.SIGCONT)  # a stopped process takes its SIGTERM once resumed
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.driver.wait(timeout=10)
+        with contextlib.suppress(ProcessLookupError):  # whatever of the group is left
+            os.killpg(self.driver.pid, signal.SIGKILL)
+        self.driver.wait()
+
+    def restart(self, why: str) -> None:
+        self.restarts.append(why)
+        self._stop_driver()
+        self._start_driver(self.binary)
+        self.hung = ""
+
     def session(self, service_workers: bool = True) -> Session:
+        if self.hung:
+            self.restart(self.hung)
+        try:
+            return self._open(service_workers)
+        except (TimeoutError, WebDriverError) as failed:
+            self.restart(_why(failed))
+        try:
+            return self._open(service_workers)
+        except (TimeoutError, WebDriverError) as failed:
+            why = _why(failed)
+            raise RuntimeError(f"WebKit did not open a browser twice, the driver restarted in between: {why}") from None
+
+    def _open(self, service_workers: bool) -> Session:
         args = ["--automation", "--full-screen", "--enable-write-console-messages-to-stdout=true"]
         if not service_workers:
             # As an in-app browser that offers none: `navigator.serviceWorker` is not there at all.
             args.append("--features=-ServiceWorkers")
         capabilities = {"webkitgtk:browserOptions": {"binary": minibrowser(), "args": args}}
-        started = _request(self.base + "/session", "POST", {"capabilities": {"alwaysMatch": capabilities}}, 60)
-        session = Session(self.base, started["sessionId"], self.console)
-        session.call("POST", "/timeouts", {"script": 30000, "pageLoad": 30000, "implicit": 0})
+        body = {"capabilities": {"alwaysMatch": capabilities}}
+        started = _request(self.base + "/session", "POST", body, OPEN_TIMEOUT)
+        session = Session(self.base, started["sessionId"], self.console, owner=self)
+        session.call("POST", "/timeouts", {"script": 30000, "pageLoad": 30000, "implicit": 0}, timeout=OPEN_TIMEOUT)
         # Without a window manager the window opens at 1024 × 768 whatever it asks; sized to the screen it
         # stays full screen, toolbar hidden, the page as wide as the phone.
         width, height = self.screen
-        session.call("POST", "/window/rect", {"width": width, "height": height})
-        size = session.execute("return [innerWidth, innerHeight]")
+        session.call("POST", "/window/rect", {"width": width, "height": height}, timeout=OPEN_TIMEOUT)
+        size = session.call(
+            "POST", "/execute/sync", {"script": "return [innerWidth, innerHeight]", "args": []}, timeout=OPEN_TIMEOUT
+        )
         if size != [width, height]:
             session.close()
             raise RuntimeError(f"WebKit's page is {size[0]} × {size[1]}, not the phone's {width} × {height}")
         return session
 
     def close(self) -> None:
-        for process in (self.driver, self.xvfb):
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        self._stop_driver()
+        self.xvfb.terminate()
+        try:
+            self.xvfb.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.xvfb.kill()
+
+
+def _why(failed: Exception) -> str:
+    if isinstance(failed, TimeoutError):
+        return f"a browser did not open in {OPEN_TIMEOUT} s"
+    return f"a browser did not open ({failed})"
 
 
 def minibrowser() -> str:
