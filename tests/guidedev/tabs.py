@@ -21,6 +21,21 @@ ENGINES = (CHROMIUM, WEBKIT, FIREFOX)
 # A finger taps what is on screen: the element is brought to the middle of it first. WebDriver's own scroll
 # puts it at the top, under the header that stays there, and the tap then lands on the header.
 CENTER_JS = "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})"
+# Scrolled to, then its middle still in view and in the same place a frame later, as before a finger lands. Firefox
+# scrolls to the caret of a field just typed in at its next frame, which can undo a scroll made before it.
+STEADY_IN_VIEW_JS = """const element = arguments[0];
+const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+let last = null;
+for (let tries = 0; tries < 20; tries++) {
+  const box = element.getBoundingClientRect();
+  const x = box.left + box.width / 2, y = box.top + box.height / 2;  // where the finger lands
+  const inView = x >= 0 && x < innerWidth && y >= 0 && y < innerHeight;
+  if (inView && last && box.top === last.top && box.left === last.left) return true;
+  if (!inView) element.scrollIntoView({block: 'center', inline: 'nearest'});
+  last = inView ? box : null;
+  await frame();
+}
+return false;"""
 # A pasted text is read from a box the tab adds for the moment and removes.
 _SCRATCH = """const box = document.createElement('textarea');
 box.id = 'guide-test-paste'; box.style.cssText = 'position:fixed;top:0;left:0;width:200px;height:60px;z-index:99999';
@@ -249,7 +264,7 @@ class BidiTab(Tab):
     def tap(self, css: str) -> None:
         self.wait_for(css)
         element = self.js("return document.querySelector(arguments[0])", css)
-        self.js(CENTER_JS, element)
+        assert self.js(STEADY_IN_VIEW_JS, element), f"{css} would not stay in view to be tapped"
         at = {"type": "element", "element": element}  # its middle
         press = [{"type": "pointerMove", "x": 0, "y": 0, "origin": at}]
         press += [{"type": "pointerDown", "button": 0}, {"type": "pointerUp", "button": 0}]
