@@ -55,8 +55,8 @@ def test_a_browser_that_does_not_close_has_the_next_one_open_on_a_new_driver(dri
 def test_a_driver_that_hangs_again_after_its_restart_fails_with_why(driver, monkeypatch):
     started = driver._start_driver
 
-    def start_hung(binary: str) -> None:
-        started(binary)
+    def start_hung() -> None:
+        started()
         hang(driver)
 
     monkeypatch.setattr(driver, "_start_driver", start_hung)

@@ -22,6 +22,8 @@ from typing import Any
 
 from websockets.sync.client import connect
 
+from guidedev.support import stop_process
+
 PHONE_VIEWPORT = (390, 844)
 NO_FIREFOX = (
     "No Firefox to drive. Install Debian's Firefox ESR as root: `apt-get update && apt-get install -y firefox-esr` "
@@ -167,12 +169,7 @@ class Session:
     def close(self) -> None:
         with contextlib.suppress(Exception):  # the browser may be gone already
             self.socket.close()
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop_process(self.process)
         shutil.rmtree(self.profile, ignore_errors=True)
 
 

@@ -107,6 +107,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def stop_process(proc: subprocess.Popen, grace: float = 10) -> None:
+    """Asks a process to end, and ends it if it has not within `grace` seconds."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 class ServeLog:
     """What `mkdocs serve` prints, read in a thread, with a wait for a line that wakes when it arrives."""
 

@@ -21,8 +21,8 @@ ENGINES = (CHROMIUM, WEBKIT, FIREFOX)
 # A finger taps what is on screen: the element is brought to the middle of it first. WebDriver's own scroll
 # puts it at the top, under the header that stays there, and the tap then lands on the header.
 CENTER_JS = "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})"
-# Scrolled to, then its middle still in view and in the same place a frame later, as before a finger lands. Firefox
-# scrolls to the caret of a field just typed in at its next frame, which can undo a scroll made before it.
+# Scrolled to, then its middle still in view and in the same place a frame later, as before a finger lands.
+# Firefox scrolls to the caret of a field just typed in at its next frame, which can undo a scroll made before.
 STEADY_IN_VIEW_JS = """const element = arguments[0];
 const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
 let last = null;

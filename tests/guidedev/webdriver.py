@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from guidedev.support import free_port
+from guidedev.support import free_port, stop_process
 
 PHONE_SCREEN = (390, 844)
 MINIBROWSER = "MiniBrowser"
@@ -84,7 +84,7 @@ class Console:
 class Session:
     """One WebDriver session: one browser window with nothing stored."""
 
-    def __init__(self, base: str, session_id: str, console: Console, owner: WebKitGTK | None = None):
+    def __init__(self, base: str, session_id: str, console: Console, owner: WebKitGTK):
         self.base = f"{base}/session/{session_id}"
         self.console = console
         self.console_mark = console.mark()
@@ -116,9 +116,8 @@ class Session:
     def close(self) -> None:
         try:
             self.call("DELETE", timeout=CLOSE_TIMEOUT)
-        except TimeoutError:
-            if self.owner:  # the driver hangs: the next session starts on a new one
-                self.owner.hung = "a browser did not close"
+        except TimeoutError:  # the driver hangs: the next session starts on a new one
+            self.owner.hung = "a browser did not close"
         except (WebDriverError, OSError):  # the browser already went away
             pass
 
@@ -158,13 +157,13 @@ class WebKitGTK:
         self.restarts: list[str] = []  # why the driver was restarted, for the run's summary
         self.hung = ""  # set when a session did not close: the next one restarts the driver first
         self.binary = driver
-        self._start_driver(driver)
+        self._start_driver()
 
-    def _start_driver(self, driver: str) -> None:
+    def _start_driver(self) -> None:
         port = free_port()
         # Its own process group: a restart ends the browsers and web processes it started with it.
         self.driver = subprocess.Popen(
-            [driver, f"--port={port}"],
+            [self.binary, f"--port={port}"],
             env=self.env,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -196,7 +195,7 @@ class WebKitGTK:
     def restart(self, why: str) -> None:
         self.restarts.append(why)
         self._stop_driver()
-        self._start_driver(self.binary)
+        self._start_driver()
         self.hung = ""
 
     def session(self, service_workers: bool = True) -> Session:
@@ -221,14 +220,12 @@ class WebKitGTK:
         body = {"capabilities": {"alwaysMatch": capabilities}}
         started = _request(self.base + "/session", "POST", body, OPEN_TIMEOUT)
         session = Session(self.base, started["sessionId"], self.console, owner=self)
-        session.call("POST", "/timeouts", {"script": 30000, "pageLoad": 30000, "implicit": 0}, timeout=OPEN_TIMEOUT)
+        session.call("POST", "/timeouts", {"script": 30000, "pageLoad": 30000, "implicit": 0})
         # Without a window manager the window opens at 1024 × 768 whatever it asks; sized to the screen it
         # stays full screen, toolbar hidden, the page as wide as the phone.
         width, height = self.screen
-        session.call("POST", "/window/rect", {"width": width, "height": height}, timeout=OPEN_TIMEOUT)
-        size = session.call(
-            "POST", "/execute/sync", {"script": "return [innerWidth, innerHeight]", "args": []}, timeout=OPEN_TIMEOUT
-        )
+        session.call("POST", "/window/rect", {"width": width, "height": height})
+        size = session.execute("return [innerWidth, innerHeight]")
         if size != [width, height]:
             session.close()
             raise RuntimeError(f"WebKit's page is {size[0]} × {size[1]}, not the phone's {width} × {height}")
@@ -236,11 +233,7 @@ class WebKitGTK:
 
     def close(self) -> None:
         self._stop_driver()
-        self.xvfb.terminate()
-        try:
-            self.xvfb.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.xvfb.kill()
+        stop_process(self.xvfb)
 
 
 def _why(failed: Exception) -> str:
